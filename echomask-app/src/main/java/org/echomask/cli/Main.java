@@ -1,0 +1,49 @@
+package org.echomask.cli;
+
+import java.util.concurrent.Callable;
+import org.echomask.EchomaskException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code echomask} command: every subcommand is registered here. */
+@Command(name = "echomask", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+        description = "Mask-guided classification and analysis of bioacoustic recordings.",
+        subcommands = {CommandLine.HelpCommand.class})
+public final class Main implements Callable<Integer> {
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    /** Runs the command line and returns its exit code (tests call this instead of main). */
+    public static int run(String... args) {
+        CommandLine cl = new CommandLine(new Main());
+        cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+            if (ex instanceof EchomaskException || ex instanceof java.io.UncheckedIOException) {
+                commandLine.getErr().println("echomask: " + ex.getMessage());
+                return 1;
+            }
+            throw ex;
+        });
+        return cl.execute(args);
+    }
+
+    @Override
+    public Integer call() {
+        new CommandLine(this).usage(System.out);
+        return 0;
+    }
+
+    /** Version from the jar manifest, or "dev" when run from classes. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"echomask " + toolkitVersion()};
+        }
+    }
+
+    public static String toolkitVersion() {
+        String v = Main.class.getPackage().getImplementationVersion();
+        return v == null ? "dev" : v;
+    }
+}

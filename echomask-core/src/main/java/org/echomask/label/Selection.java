@@ -1,0 +1,48 @@
+package org.echomask.label;
+
+import java.util.Map;
+
+/**
+ * One annotated event: a time span, an optional frequency band and a label, as in a Raven
+ * selection table row. Frequencies are NaN when the source format has none.
+ *
+ * @param begin start, seconds from the start of the recording
+ * @param end end, seconds
+ * @param lowFreqHz lower edge of the band, or NaN
+ * @param highFreqHz upper edge of the band, or NaN
+ * @param label the class name
+ * @param channel 1-based channel, as Raven counts
+ * @param extra other columns kept as read (name → value), for round trips
+ */
+public record Selection(double begin, double end, double lowFreqHz, double highFreqHz, String label, int channel,
+        Map<String, String> extra) {
+
+    public Selection {
+        if (!(begin >= 0) || !(end >= begin)) {
+            throw new IllegalArgumentException("selection times must satisfy 0 <= begin <= end: " + begin + " .. " + end);
+        }
+        if (!Double.isNaN(lowFreqHz) && !Double.isNaN(highFreqHz) && highFreqHz < lowFreqHz) {
+            throw new IllegalArgumentException("high frequency below low: " + lowFreqHz + " .. " + highFreqHz);
+        }
+        if (label == null || label.isBlank()) {
+            throw new IllegalArgumentException("selection label is empty");
+        }
+        if (channel < 1) {
+            throw new IllegalArgumentException("channel is 1-based: " + channel);
+        }
+        extra = Map.copyOf(extra == null ? Map.of() : extra);
+    }
+
+    public Selection(double begin, double end, double lowFreqHz, double highFreqHz, String label) {
+        this(begin, end, lowFreqHz, highFreqHz, label, 1, Map.of());
+    }
+
+    public double duration() {
+        return end - begin;
+    }
+
+    /** Seconds of overlap with [from, to). */
+    public double overlap(double from, double to) {
+        return Math.max(0, Math.min(end, to) - Math.max(begin, from));
+    }
+}

@@ -1,0 +1,71 @@
+package org.echomask.spectrogram;
+
+/**
+ * Area-weighted resizing of a grid: each output cell is the overlap-weighted mean of the input
+ * cells it covers. Downsampling this way is anti-aliased and preserves mean energy, so a 100 µs
+ * click stays visible after a 9× time reduction.
+ */
+public final class Resize {
+    private Resize() {}
+
+    public static float[][] area(float[][] in, int outRows, int outCols) {
+        int rows = in.length;
+        float[][] tmp = new float[rows][];
+        for (int r = 0; r < rows; r++) {
+            tmp[r] = resample1d(in[r], outCols);
+        }
+        float[][] out = new float[outRows][outCols];
+        float[] column = new float[rows];
+        for (int c = 0; c < outCols; c++) {
+            for (int r = 0; r < rows; r++) {
+                column[r] = tmp[r][c];
+            }
+            float[] res = resample1d(column, outRows);
+            for (int r = 0; r < outRows; r++) {
+                out[r][c] = res[r];
+            }
+        }
+        return out;
+    }
+
+    /** Area-weighted resampling of one line to {@code n} cells. */
+    static float[] resample1d(float[] x, int n) {
+        int m = x.length;
+        float[] y = new float[n];
+        if (m == n) {
+            System.arraycopy(x, 0, y, 0, m);
+            return y;
+        }
+        double ratio = m / (double) n;
+        for (int j = 0; j < n; j++) {
+            double a = j * ratio;
+            double b = (j + 1) * ratio;
+            int i0 = (int) Math.floor(a);
+            int i1 = Math.min(m - 1, (int) Math.ceil(b) - 1);
+            double acc = 0;
+            double wsum = 0;
+            for (int i = i0; i <= i1; i++) {
+                double w = Math.min(b, i + 1) - Math.max(a, i);
+                if (w > 0) {
+                    acc += w * x[i];
+                    wsum += w;
+                }
+            }
+            y[j] = (float) (wsum > 0 ? acc / wsum : x[Math.min(i0, m - 1)]);
+        }
+        return y;
+    }
+
+    /** The axis values at the centres of {@code n} equal cells spanning the same extent. */
+    public static double[] axis(double[] centres, int n) {
+        int m = centres.length;
+        double step = m > 1 ? (centres[m - 1] - centres[0]) / (m - 1) : 0;
+        double start = centres[0] - step / 2;
+        double extent = step * m;
+        double[] out = new double[n];
+        for (int j = 0; j < n; j++) {
+            out[j] = start + extent * (j + 0.5) / n;
+        }
+        return out;
+    }
+}
