@@ -1,6 +1,9 @@
 package org.echomask.label;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * One annotated event: a time span, an optional frequency band and a label, as in a Raven
@@ -30,7 +33,13 @@ public record Selection(double begin, double end, double lowFreqHz, double highF
         if (channel < 1) {
             throw new IllegalArgumentException("channel is 1-based: " + channel);
         }
-        extra = Map.copyOf(extra == null ? Map.of() : extra);
+        // Insertion order is kept (unlike Map.copyOf) so written tables keep the columns' order.
+        Map<String, String> copy = new LinkedHashMap<>();
+        if (extra != null) {
+            extra.forEach((k, v) -> copy.put(Objects.requireNonNull(k, "extra column name"),
+                    Objects.requireNonNull(v, () -> "extra column value for " + k)));
+        }
+        extra = Collections.unmodifiableMap(copy);
     }
 
     public Selection(double begin, double end, double lowFreqHz, double highFreqHz, String label) {
@@ -39,6 +48,23 @@ public record Selection(double begin, double end, double lowFreqHz, double highF
 
     public double duration() {
         return end - begin;
+    }
+
+    /** The same event under another label. */
+    public Selection withLabel(String newLabel) {
+        return new Selection(begin, end, lowFreqHz, highFreqHz, newLabel, channel, extra);
+    }
+
+    /** The same event moved to another time span (e.g. from a combined table's timeline to its file). */
+    public Selection withTimes(double newBegin, double newEnd) {
+        return new Selection(newBegin, newEnd, lowFreqHz, highFreqHz, label, channel, extra);
+    }
+
+    /** The same event with one extra column set (added last if new). */
+    public Selection withExtra(String column, String value) {
+        Map<String, String> copy = new LinkedHashMap<>(extra);
+        copy.put(column, value);
+        return new Selection(begin, end, lowFreqHz, highFreqHz, label, channel, copy);
     }
 
     /** Seconds of overlap with [from, to). */
