@@ -102,7 +102,7 @@ public final class CsvAnnotations {
                 throw new AnnotationFileException(csv, 0, null, "empty file, expected a header row");
             }
             CSVRecord headerRecord = it.next();
-            int headerLine = lineOf(lineStarts, headerRecord.getCharacterPosition());
+            int headerLine = lineOf(text, lineStarts, headerRecord.getCharacterPosition());
             List<String> header = headerRecord.stream().map(String::strip).toList();
             Map<String, Integer> roles = roles(header);
             for (String required : needRecording ? List.of(RECORDING, BEGIN, END, LABEL) : List.of(BEGIN, END, LABEL)) {
@@ -114,7 +114,7 @@ public final class CsvAnnotations {
             Set<Integer> used = new HashSet<>(roles.values());
             while (it.hasNext()) {
                 CSVRecord r = it.next();
-                int line = lineOf(lineStarts, r.getCharacterPosition());
+                int line = lineOf(text, lineStarts, r.getCharacterPosition());
                 if (r.size() == 1 && r.get(0).isBlank()) {
                     continue;
                 }
@@ -206,8 +206,13 @@ public final class CsvAnnotations {
         return starts.stream().mapToInt(Integer::intValue).toArray();
     }
 
-    private static int lineOf(int[] lineStarts, long position) {
-        int i = Arrays.binarySearch(lineStarts, (int) position);
+    /** 1-based line of a record; its position may point at empty lines the parser skipped before it. */
+    private static int lineOf(String text, int[] lineStarts, long position) {
+        int p = (int) position;
+        while (p < text.length() && (text.charAt(p) == '\n' || text.charAt(p) == '\r')) {
+            p++;
+        }
+        int i = Arrays.binarySearch(lineStarts, p);
         return (i >= 0 ? i : -i - 2) + 1;
     }
 
