@@ -1,6 +1,7 @@
 package org.echomask.audio;
 
 import java.io.BufferedInputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -67,6 +68,9 @@ public final class FlacReader implements AudioSource {
                 throw new AudioFileException(path, "FLAC with " + si.getBitsPerSample() + " bits per sample; 4 to 24");
             }
             return new FlacReader(path, in, decoder, si, options);
+        } catch (EOFException e) {
+            closeQuietly(in);
+            throw new AudioFileException(path, "FLAC stream ends inside its metadata (truncated?)", e);
         } catch (IOException | RuntimeException e) {
             closeQuietly(in);
             if (e instanceof AudioFileException a) {
@@ -110,6 +114,8 @@ public final class FlacReader implements AudioSource {
         Frame f;
         try {
             f = decoder.readNextFrame();
+        } catch (EOFException e) {
+            f = null; // the stream stops inside a frame: a truncated file, judged below
         } catch (IOException | RuntimeException e) {
             throw new AudioFileException(path, "FLAC frame at sample " + framesRead + " is corrupt: " + e, e);
         }
