@@ -165,6 +165,11 @@ public final class WavReader implements AudioSource {
                 String id = fourcc(c, 0);
                 long size = c.getInt(4) & 0xffffffffL;
                 long body = pos + 8;
+                if (!"data".equals(id) && body + size > fileLength && h.dataStart < 0) {
+                    throw new AudioFileException(path, "chunk '" + id.replaceAll("[^\\x20-\\x7e]", "?") + "' at byte "
+                            + pos + " declares " + size + " bytes but only " + (fileLength - body)
+                            + " remain, before any data chunk");
+                }
                 if ("ds64".equals(id) && rf64) {
                     ByteBuffer d = readAt(ch, body, (int) Math.min(size, 28));
                     ds64DataSize = d.getLong(8);

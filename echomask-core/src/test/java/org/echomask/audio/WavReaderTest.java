@@ -239,6 +239,16 @@ class WavReaderTest {
     }
 
     @Test
+    void chunkRunningPastTheEndBeforeDataIsNamed() {
+        byte[] wav = builder(TestWavs.PCM, 16, 1, 10).chunkBefore("LIST", new byte[4]).bytes();
+        wav[36 + 4] = (byte) 0xff; // LIST size low byte: 255 bytes, far past the end
+        wav[36 + 5] = 0x7f;
+        Path p = write("list.wav", wav);
+        assertThatThrownBy(() -> WavReader.open(p)).isInstanceOf(AudioFileException.class)
+                .hasMessageContaining("chunk 'LIST' at byte 36 declares 32767 bytes");
+    }
+
+    @Test
     void roundTripWithWavWriter() {
         float[][] s = TestWavs.ramp(3, 1000);
         for (WavWriter.Encoding enc : WavWriter.Encoding.values()) {
