@@ -1,0 +1,93 @@
+package org.echomask.audio;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+
+/** Opens recordings by their content (magic bytes), never by their extension. */
+public final class AudioReaders {
+    /** readMono refuses files longer than this: they must be streamed. */
+    public static final long MAX_MONO_FRAMES = Integer.MAX_VALUE - 16;
+
+    private AudioReaders() {}
+
+    public static AudioSource open(Path path) {
+        return open(path, ReadOptions.DEFAULT);
+    }
+
+    public static AudioSource open(Path path, ReadOptions options) {
+        if (!Files.exists(path)) {
+            throw new AudioFileException(path, "no such file");
+        }
+        if (Files.isDirectory(path)) {
+            throw new AudioFileException(path, "is a directory, not an audio file");
+        }
+        byte[] magic = new byte[12];
+        int n;
+        try (InputStream in = Files.newInputStream(path)) {
+            n = in.readNBytes(magic, 0, magic.length);
+        } catch (IOException e) {
+            throw new AudioFileException(path, "cannot read: " + e.getMessage(), e);
+        }
+        if (n == 0) {
+            throw new AudioFileException(path, "empty file (0 bytes)");
+        }
+        String head = new String(magic, 0, n, StandardCharsets.ISO_8859_1);
+        if (head.startsWith("fLaC")) {
+            return FlacReader.open(path, options);
+        }
+        if (n >= 12 && (head.startsWith("RIFF") || head.startsWith("RF64")) && head.startsWith("WAVE", 8)) {
+            return WavReader.open(path, options);
+        }
+        if (head.startsWith("RIFX")) {
+            throw new AudioFileException(path, "big-endian RIFX WAVE files are not supported");
+        }
+        if (head.startsWith("ID3")) {
+            throw new AudioFileException(path, "starts with an ID3 tag (MP3?); only WAV and FLAC are read");
+        }
+        throw new AudioFileException(path, "not a WAV or FLAC file (first bytes: " + hex(Arrays.copyOf(magic, Math.min(n, 4)))
+                + ")");
+    }
+
+    /** Reads a whole (short) recording as mono; use {@link AudioWindows} or an {@link AudioSource} for long ones. */
+    public static MonoAudio readMono(Path path, ChannelMix mix) {
+        return readMono(path, mix, ReadOptions.DEFAULT);
+    }
+
+    public static MonoAudio readMono(Path path, ChannelMix mix, ReadOptions options) {
+        try (AudioSource src = open(path, options)) {
+            AudioInfo info = src.info();
+            mix.check(info);
+            if (info.frames() > MAX_MONO_FRAMES) {
+                throw new AudioFileException(path, info.frames() + " frames is too long to read whole; stream it");
+            }
+            int block = 1 << 14;
+            float[][] buf = new float[info.channels()][block];
+            float[] out = new float[info.frames() >= 0 ? (int) info.frames() : block];
+            int len = 0;
+            int n;
+            while ((n = src.read(buf, 0, block)) >= 0) {
+                if (len + n > out.length) {
+                    if (len + (long) n > MAX_MONO_FRAMES) {
+                        throw new AudioFileException(path, "more than " + MAX_MONO_FRAMES + " frames; stream it");
+                    }
+                    out = Arrays.copyOf(out, (int) Math.min(MAX_MONO_FRAMES, Math.max(len + n, 2L * out.length)));
+                }
+                mix.mixInto(buf, 0, n, out, len);
+                len += n;
+            }
+            return new MonoAudio(len == out.length ? out : Arrays.copyOf(out, len), info.sampleRate(), info);
+        }
+    }
+
+    private static String hex(byte[] b) {
+        StringBuilder s = new StringBuilder();
+        for (byte x : b) {
+            s.append(String.format("%02x ", x & 0xff));
+        }
+        return s.toString().trim();
+    }
+}

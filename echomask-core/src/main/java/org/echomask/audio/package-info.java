@@ -1,0 +1,21 @@
+/**
+ * Audio front end: streaming readers and the DSP that turns recordings into model windows.
+ *
+ * <ul>
+ *   <li>{@link org.echomask.audio.AudioReaders} opens WAV/RF64 ({@link org.echomask.audio.WavReader}) and
+ *       FLAC ({@link org.echomask.audio.FlacReader}) by magic bytes; every reader streams in blocks.
+ *   <li>Broken headers: a WAV reader derives block align and byte rate from channels x bits and
+ *       lists what it tolerated in {@link org.echomask.audio.WavReader#repairs()}; anything ambiguous
+ *       (packed odd bit depths, compressed format tags) is refused with the reason.
+ *   <li>Truncation (fewer bytes than declared) is an error when the reader reaches the early end:
+ *       {@code AudioFileException("truncated: N frames declared, M present")}, after delivering
+ *       the M frames. {@link org.echomask.audio.ReadOptions#lenient()} accepts such files; samples are never
+ *       padded.
+ *   <li>DSP matches scipy: {@link org.echomask.audio.Resampler} = {@code resample_poly},
+ *       {@link org.echomask.audio.ButterworthFilter} = {@code butter(..., output='sos')} + {@code sosfilt},
+ *       {@link org.echomask.audio.Segments#percentile} = {@code numpy.percentile} (linear).
+ *   <li>{@link org.echomask.audio.AudioWindows} yields mono, optionally resampled windows of any-length
+ *       recordings with memory bounded by window and block size.
+ * </ul>
+ */
+package org.echomask.audio;

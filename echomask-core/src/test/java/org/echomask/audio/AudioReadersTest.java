@@ -1,0 +1,82 @@
+package org.echomask.audio;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.echomask.testing.TestWavs;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class AudioReadersTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void missingFile() {
+        Path p = dir.resolve("nope.wav");
+        assertThatThrownBy(() -> AudioReaders.open(p)).isInstanceOf(AudioFileException.class)
+                .hasMessage(p + ": no such file");
+    }
+
+    @Test
+    void directory() {
+        assertThatThrownBy(() -> AudioReaders.open(dir)).isInstanceOf(AudioFileException.class)
+                .hasMessageContaining("is a directory");
+    }
+
+    @Test
+    void emptyFile() throws IOException {
+        Path p = Files.createFile(dir.resolve("empty.wav"));
+        assertThatThrownBy(() -> AudioReaders.open(p)).isInstanceOf(AudioFileException.class)
+                .hasMessageContaining("empty file");
+    }
+
+    @Test
+    void notAudio() throws IOException {
+        Path p = Files.writeString(dir.resolve("notes.wav"), "hello, this is text");
+        assertThatThrownBy(() -> AudioReaders.open(p)).isInstanceOf(AudioFileException.class)
+                .hasMessageContaining("not a WAV or FLAC file").hasMessageContaining("68 65 6c 6c");
+        Path q = Files.write(dir.resolve("short.wav"), new byte[] {'R', 'I', 'F', 'F'});
+        assertThatThrownBy(() -> AudioReaders.open(q)).hasMessageContaining("not a WAV or FLAC file");
+    }
+
+    @Test
+    void readMonoMeanAndSelection() {
+        float[][] s = TestWavs.ramp(3, 500);
+        Path p = TestWavs.ieeeFloat(3, 22050, 32).samples(s).write(dir.resolve("three.wav"));
+        MonoAudio mean = AudioReaders.readMono(p, ChannelMix.MEAN);
+        assertThat(mean.sampleRate()).isEqualTo(22050);
+        assertThat(mean.info().channels()).isEqualTo(3);
+        assertThat(mean.samples()).hasSize(500);
+        for (int i = 0; i < 500; i++) {
+            assertThat(mean.samples()[i]).isCloseTo((s[0][i] + s[1][i] + s[2][i]) / 3f, within(1e-6f));
+        }
+        MonoAudio second = AudioReaders.readMono(p, ChannelMix.select(1));
+        assertThat(second.samples()).containsExactly(s[1]);
+        assertThat(second.durationSeconds()).isCloseTo(500 / 22050.0, within(1e-12));
+    }
+
+    @Test
+    void channelOutOfRangeNamesTheFileAndTheCount() {
+        Path p = TestWavs.pcm(2, 8000, 16).samples(TestWavs.ramp(2, 10)).write(dir.resolve("two.wav"));
+        assertThatThrownBy(() -> AudioReaders.readMono(p, ChannelMix.select(2))).isInstanceOf(AudioFileException.class)
+                .hasMessageContaining("two.wav").hasMessageContaining("channel 2 requested (0-based)")
+                .hasMessageContaining("2 channels");
+        assertThatThrownBy(() -> ChannelMix.select(-1)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void channelMixStreamsPerBlock() {
+        float[][] block = {{1, 2, 3, 4}, {3, 4, 5, 6}};
+        assertThat(ChannelMix.MEAN.mix(block, 3)).containsExactly(2, 3, 4);
+        assertThat(ChannelMix.select(1).mix(block, 2)).containsExactly(3, 4);
+        float[] dest = new float[5];
+        ChannelMix.MEAN.mixInto(block, 2, 2, dest, 1);
+        assertThat(dest).containsExactly(0, 4, 5, 0, 0);
+        assertThat(ChannelMix.MEAN.mix(new float[][] {{7, 8}}, 2)).containsExactly(7, 8);
+    }
+}
