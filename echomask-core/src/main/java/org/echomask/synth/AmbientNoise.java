@@ -8,7 +8,8 @@ import org.echomask.EchomaskException;
  * {@code (corner/max(f, corner))^β + 10^(floorDb/10)} (β = 1 pink, β = 2 brown; the floor stands
  * in for the thermal noise that dominates at high frequency), plus snapping-shrimp impulses:
  * Poisson times, each a white-noise burst with an exponential decay of tens of microseconds
- * (broadband up to Nyquist), peak level drawn relative to the sea-noise RMS.
+ * (broadband up to Nyquist), scaled so its largest sample is the drawn peak level relative to
+ * the sea-noise RMS.
  */
 public final class AmbientNoise {
     private AmbientNoise() {}
@@ -60,8 +61,14 @@ public final class AmbientNoise {
             double decay = spec.shrimpDecayUs().draw(rng) * 1e-6 * rate;
             int start = (int) (t * rate);
             int len = Math.min(n - start, (int) Math.ceil(8 * decay) + 1);
+            double[] snap = new double[len];
+            double max = 0;
             for (int i = 0; i < len; i++) {
-                out[start + i] += (float) (peak * Math.exp(-i / decay) * rng.nextGaussian() / 2.5);
+                snap[i] = Math.exp(-i / decay) * rng.nextGaussian();
+                max = Math.max(max, Math.abs(snap[i]));
+            }
+            for (int i = 0; i < len && max > 0; i++) {
+                out[start + i] += (float) (peak * snap[i] / max);
             }
         }
         return out;

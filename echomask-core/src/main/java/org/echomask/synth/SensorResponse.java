@@ -30,7 +30,7 @@ public record SensorResponse(double highPassHz, double lowPassHz, int lowPassOrd
         return new SensorResponse(0, 0, 0, 0, 0, 0);
     }
 
-    public boolean isFlat() {
+    public boolean passesUnchanged() {
         return highPassHz == 0 && lowPassHz == 0 && (resonanceHz == 0 || resonanceGainDb == 0);
     }
 
@@ -54,7 +54,7 @@ public record SensorResponse(double highPassHz, double lowPassHz, int lowPassOrd
 
     /** Filters a whole stem; the response is smooth, so its impulse response is far shorter than the guard. */
     public float[] apply(float[] samples, int rate) {
-        if (isFlat()) {
+        if (passesUnchanged()) {
             return samples.clone();
         }
         return Spectral.filter(samples, rate, this::gain, 8192);

@@ -154,7 +154,7 @@ public final class SoundscapeGenerator {
 
     /** The sensor response on the event's span plus a guard only: the source is silent elsewhere. */
     private static float[] applySensor(SensorResponse sensor, float[] samples, Selection event, int rate) {
-        if (sensor.isFlat()) {
+        if (sensor.passesUnchanged()) {
             return samples;
         }
         int n = samples.length;
