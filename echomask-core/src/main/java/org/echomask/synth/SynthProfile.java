@@ -92,8 +92,8 @@ public record SynthProfile(String name, double whistleProbability, double beluga
             new VesselNoise.Spec(0.6, Range.of(5, 25), Range.of(100, 500), Range.of(2, 3), Range.of(5, 20),
                     Range.of(3, 8), Range.of(1, 4), Range.of(50, 500), Range.of(-10, 0), Range.of(0.1, 0.5),
                     Range.of(-1, 2), Range.of(0.5, 5)),
-            new AmbientNoise.Spec(Range.of(-38, -28), Range.of(1.6, 2.0), 100, Range.of(-40, -35), Range.of(80, 300),
-                    Range.of(10, 26), Range.of(20, 80)),
+            new AmbientNoise.Spec(Range.of(-38, -28), Range.of(1.6, 2.0), 100, Range.of(-40, -35), Range.of(50, 200),
+                    Range.of(8, 22), Range.of(20, 80)),
             new SensorResponse(200, 90_000, 4, 28_000, 6, 2));
 
     private static final Map<String, SynthProfile> BUILT_INS = Map.of("origin", ORIGIN, "shifted", SHIFTED);
