@@ -146,9 +146,9 @@ final class Spectral {
             buf[2 * k + 1] = (float) (a * Math.sin(ph));
         }
         new FloatFFT_1D(length).realInverse(buf, false);
-        // JTransforms' unscaled real inverse sums Σ_k a_k cos(...) over the positive bins, which is
-        // ≈ (length/rate)·σ√(2π)·envelope(t)/... : divide that out so a fully representable pulse
-        // has envelope peak 1 (checked in the tests).
+        // JTransforms' unscaled real inverse gives Σ_k a_k cos(...) over the positive bins, which
+        // is ≈ (length/rate)·σ√(2π)·envelope(t): divide that out so a fully representable pulse
+        // has envelope peak 1 (checked in SourcesTest).
         float g = (float) (rate / (sigmaHz * Math.sqrt(2 * Math.PI) * length));
         for (int i = 0; i < length; i++) {
             buf[i] *= g;
