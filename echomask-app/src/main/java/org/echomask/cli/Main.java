@@ -8,7 +8,8 @@ import picocli.CommandLine.Command;
 /** The {@code echomask} command: every subcommand is registered here. */
 @Command(name = "echomask", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Mask-guided classification and analysis of bioacoustic recordings.",
-        subcommands = {CommandLine.HelpCommand.class})
+        subcommands = {DemoCommand.class, SynthCommand.class, DatasetCommand.class, SpectrogramCommand.class,
+                CommandLine.HelpCommand.class})
 public final class Main implements Callable<Integer> {
 
     public static void main(String[] args) {

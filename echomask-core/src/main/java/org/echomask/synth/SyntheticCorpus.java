@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.SplittableRandom;
 import org.apache.commons.csv.CSVFormat;
@@ -16,6 +17,9 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
 import org.echomask.EchomaskException;
+import org.echomask.audio.AudioReaders;
+import org.echomask.audio.ChannelMix;
+import org.echomask.audio.MonoAudio;
 import org.echomask.audio.WavWriter;
 import org.echomask.io.AtomicFiles;
 import org.echomask.io.Json;
@@ -151,11 +155,7 @@ public final class SyntheticCorpus {
             List<Row> rows = new ArrayList<>();
             for (CSVRecord r : csv) {
                 try {
-                    String labels = r.get("labels");
-                    rows.add(new Row(r.get("id"), r.get("path"), labels.isEmpty() ? List.of() : List.of(labels.split(";")),
-                            r.get("split"), r.get("profile"), Long.parseLong(r.get("seed")), Integer.parseInt(r.get("index")),
-                            Integer.parseInt(r.get("sample_rate")), Double.parseDouble(r.get("duration_s")),
-                            Boolean.parseBoolean(r.get("vessel"))));
+                    rows.add(rowOf(r.toMap()));
                 } catch (IllegalArgumentException e) {
                     throw new EchomaskException(manifest + ": line " + csv.getCurrentLineNumber() + ": " + e.getMessage(), e);
                 }
@@ -164,6 +164,20 @@ public final class SyntheticCorpus {
         } catch (IOException e) {
             throw new EchomaskException(manifest + ": cannot read manifest: " + e.getMessage(), e);
         }
+    }
+
+    /** True when a manifest row carries what is needed to regenerate a synthetic clip. */
+    public static boolean isSynthetic(Map<String, String> columns) {
+        return columns.keySet().containsAll(Arrays.asList(COLUMNS));
+    }
+
+    /** A manifest row from its columns (as a dataset source reads them). */
+    public static Row rowOf(Map<String, String> c) {
+        String labels = c.get("labels");
+        return new Row(c.get("id"), c.get("path"), labels.isEmpty() ? List.of() : List.of(labels.split(";")),
+                c.get("split"), c.get("profile"), Long.parseLong(c.get("seed")), Integer.parseInt(c.get("index")),
+                Integer.parseInt(c.get("sample_rate")), Double.parseDouble(c.get("duration_s")),
+                Boolean.parseBoolean(c.get("vessel")));
     }
 
     /** Regenerates a clip of the corpus in {@code corpusDir} (its config from {@code synth_config.json}). */
@@ -185,7 +199,7 @@ public final class SyntheticCorpus {
         }
         SyntheticClip clip = SoundscapeGenerator.generate(row.seed(), row.index(), rowConfig(config, row));
         Path wav = corpusDir.resolve(row.path());
-        CorpusWav.Pcm pcm = CorpusWav.read(wav);
+        MonoAudio pcm = AudioReaders.readMono(wav, ChannelMix.MEAN);
         String problem = null;
         if (pcm.sampleRate() != clip.sampleRate() || pcm.samples().length != clip.mix().length) {
             problem = "file has " + pcm.samples().length + " samples at " + pcm.sampleRate() + " Hz, regenerated clip "

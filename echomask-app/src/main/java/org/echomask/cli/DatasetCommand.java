@@ -1,0 +1,126 @@
+package org.echomask.cli;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.echomask.EchomaskException;
+import org.echomask.dataset.DatasetBuilder;
+import org.echomask.dataset.DatasetConfig;
+import org.echomask.dataset.DatasetError;
+import org.echomask.dataset.DatasetSummary;
+import org.echomask.dataset.ExampleSources;
+import org.echomask.dataset.RecordingPlan;
+import org.echomask.spectrogram.SpectrogramTransform;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "dataset", mixinStandardHelpOptions = true,
+        description = {"Build a dataset directory (manifest.csv, arrays/*.npy, images/*.png, masks/hq/*.png for synthetic data)",
+                "from a manifest CSV, one folder per class, or recordings with Raven selection tables.",
+                "Bad recordings are listed in DS/errors.csv and skipped; exit code 1 only if nothing usable remains."})
+final class DatasetCommand implements Callable<Integer> {
+
+    @Option(names = "--out", required = true, description = "Dataset directory to create (replaced atomically if it is a dataset).")
+    Path out;
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    Source source;
+
+    static final class Source {
+        @Option(names = "--manifest", description = "CSV with path (relative to it), label(s), optional split and group/tape columns.")
+        Path manifest;
+
+        @Option(names = "--folders", description = "Directory with one sub-folder of audio per class.")
+        Path folders;
+
+        @Option(names = "--raven", description = "Directory of Raven selection tables (use with --audio).")
+        Path raven;
+    }
+
+    @Option(names = "--audio", description = "Directory of recordings matching the --raven tables by file name.")
+    Path audio;
+
+    @Option(names = "--label-column", description = "Raven column holding the label (default: first of Species, Annotation, Label, Class...).")
+    String labelColumn;
+
+    @Option(names = "--group-column", description = "Manifest column whose groups never straddle splits (default: group, tape, site...).")
+    String groupColumn;
+
+    @Option(names = "--transform", defaultValue = "origin", description = "Built-in transform name (origin, alternative, watkins, plain) or a JSON file. Default: ${DEFAULT-VALUE}.")
+    String transform;
+
+    @Option(names = "--window-s", defaultValue = "0", description = "Example length in seconds; 0 = whole recordings. Default: ${DEFAULT-VALUE}.")
+    double windowS;
+
+    @Option(names = "--hop-s", description = "Hop between windows in seconds (default: the window length).")
+    Double hopS;
+
+    @Option(names = "--channel", defaultValue = "-1", description = "0-based channel to use; -1 mixes all down. Default: ${DEFAULT-VALUE}.")
+    int channel;
+
+    @Option(names = "--train", defaultValue = "0.7", description = "Train share when the source gives no split. Default: ${DEFAULT-VALUE}.")
+    double train;
+
+    @Option(names = "--val", defaultValue = "0.15", description = "Val share when the source gives no split (rest is test). Default: ${DEFAULT-VALUE}.")
+    double val;
+
+    @Option(names = "--seed", defaultValue = "42", description = "Seed of the grouped split. Default: ${DEFAULT-VALUE}.")
+    long seed;
+
+    @Option(names = "--no-images", description = "Do not write images/*.png.")
+    boolean noImages;
+
+    @Option(names = "--threads", description = "Recordings processed at once (default: all cores).")
+    Integer threads;
+
+    @Override
+    public Integer call() {
+        SpectrogramTransform t = SpectrogramTransform.load(transform);
+        DatasetConfig config = new DatasetConfig(t, windowS, hopS == null ? windowS : hopS, train, val, seed, channel,
+                !noImages, threads == null ? Runtime.getRuntime().availableProcessors() : threads);
+        String kind;
+        String path;
+        List<RecordingPlan> plans;
+        if (source.manifest != null) {
+            kind = "manifest";
+            path = source.manifest.toString();
+            plans = ExampleSources.fromManifest(source.manifest, groupColumn);
+        } else if (source.folders != null) {
+            kind = "folders";
+            path = source.folders.toString();
+            plans = ExampleSources.fromFolders(source.folders);
+        } else {
+            if (audio == null) {
+                throw new EchomaskException("--raven needs --audio DIR with the recordings");
+            }
+            kind = "raven";
+            path = source.raven.toString();
+            plans = ExampleSources.fromRaven(source.raven, audio, labelColumn);
+        }
+        DatasetSummary summary = new DatasetBuilder(config).build(kind, path, plans, out, TerminalProgress.forStderr());
+        print(summary);
+        return summary.entries().isEmpty() ? 1 : 0;
+    }
+
+    private void print(DatasetSummary s) {
+        System.out.printf(Locale.ROOT, "dataset %s: %d examples from %d recordings in %.1f s (transform %s, %d labels)%n",
+                out, s.entries().size(), s.entries().stream().map(e -> e.recording()).distinct().count(), s.seconds(),
+                s.info().transform().name(), s.info().labels().size());
+        System.out.println("  splits: " + s.info().examples());
+        System.out.println("  labels: " + String.join(", ", s.info().labels()));
+        if (s.info().synthetic()) {
+            System.out.println("  HQ masks: synthetic ground truth for every example (masks/hq/)");
+        }
+        if (!s.errors().isEmpty()) {
+            System.out.println("  refused " + s.errors().size() + " recording(s), listed in " + out.resolve("errors.csv") + ":");
+            for (DatasetError e : s.errors().subList(0, Math.min(10, s.errors().size()))) {
+                System.out.println("    " + e.path() + ": " + e.problem());
+            }
+        }
+        if (s.entries().isEmpty()) {
+            System.err.println("echomask: no usable examples");
+        }
+    }
+}

@@ -1,0 +1,106 @@
+package org.echomask.cli;
+
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.echomask.audio.AudioReaders;
+import org.echomask.audio.MonoAudio;
+import org.echomask.audio.ChannelMix;
+import org.echomask.audio.Resampler;
+import org.echomask.io.Npy;
+import org.echomask.spectrogram.MelScale;
+import org.echomask.spectrogram.Scale;
+import org.echomask.spectrogram.Spectrogram;
+import org.echomask.spectrogram.SpectrogramImages;
+import org.echomask.spectrogram.SpectrogramTransform;
+import org.echomask.spectrogram.WindowType;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "spectrogram", mixinStandardHelpOptions = true,
+        description = {"Render a recording's spectrogram as a float32 [frequency, time] .npy (row 0 = lowest frequency),",
+                "optionally with a PNG picture with labelled axes. Options override the chosen transform."})
+final class SpectrogramCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", description = "Audio file (WAV or FLAC).")
+    Path input;
+
+    @Option(names = "--out", required = true, description = "Output .npy file.")
+    Path out;
+
+    @Option(names = "--transform", defaultValue = "plain",
+            description = "Built-in transform name (plain, origin, alternative, watkins) or a JSON file. Default: ${DEFAULT-VALUE}.")
+    String transform;
+
+    @Option(names = "--n-fft", description = "FFT length.")
+    Integer nFft;
+
+    @Option(names = "--hop", description = "Hop in samples.")
+    Integer hop;
+
+    @Option(names = "--window", description = "Window: ${COMPLETION-CANDIDATES}.", converter = Enums.WindowConverter.class,
+            completionCandidates = Enums.WindowNames.class)
+    WindowType window;
+
+    @Option(names = "--scale", description = "Intensity scale: db, power or magnitude.", converter = Enums.ScaleConverter.class)
+    Scale scale;
+
+    @Option(names = "--fmin", description = "Lowest frequency kept, Hz.")
+    Double fmin;
+
+    @Option(names = "--fmax", description = "Highest frequency kept, Hz (0 = Nyquist).")
+    Double fmax;
+
+    @Option(names = "--mel", description = "Number of mel bands (0 = linear frequency).")
+    Integer mel;
+
+    @Option(names = "--channel", defaultValue = "-1", description = "0-based channel; -1 mixes all down. Default: ${DEFAULT-VALUE}.")
+    int channel;
+
+    @Option(names = "--png", description = "Also write a colour PNG with axes.")
+    Path png;
+
+    @Override
+    public Integer call() {
+        SpectrogramTransform.Builder b = SpectrogramTransform.builder(SpectrogramTransform.load(transform));
+        if (nFft != null) {
+            b.nFft(nFft);
+        }
+        if (hop != null) {
+            b.hop(hop);
+        }
+        if (window != null) {
+            b.window(window);
+        }
+        if (scale != null) {
+            b.scale(scale);
+        }
+        if (fmin != null) {
+            b.fminHz(fmin);
+        }
+        if (fmax != null) {
+            b.fmaxHz(fmax);
+        }
+        if (mel != null) {
+            b.melBands(mel);
+            if (mel > 0) {
+                b.melScale(MelScale.SLANEY);
+            }
+        }
+        SpectrogramTransform t = b.build();
+        MonoAudio audio = AudioReaders.readMono(input, new ChannelMix(channel));
+        int rate = t.sampleRate() == 0 ? audio.sampleRate() : t.sampleRate();
+        float[] samples = rate == audio.sampleRate() ? audio.samples()
+                : Resampler.resample(audio.samples(), audio.sampleRate(), rate);
+        Spectrogram s = t.apply(samples, rate);
+        Npy.write(out, s.values());
+        System.out.printf(Locale.ROOT, "%s: %d frequency bins x %d frames (%s, %d Hz, n_fft %d, hop %d) -> %s%n", input,
+                s.frequencyBins(), s.frames(), t.name(), rate, t.nFft(), t.hop(), out);
+        if (png != null) {
+            SpectrogramImages.writeColour(png, s);
+            System.out.println("picture -> " + png);
+        }
+        return 0;
+    }
+}

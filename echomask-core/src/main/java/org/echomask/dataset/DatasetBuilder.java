@@ -1,0 +1,199 @@
+package org.echomask.dataset;
+
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.echomask.EchomaskException;
+import org.echomask.Progress;
+import org.echomask.Version;
+import org.echomask.io.AtomicFiles;
+import org.echomask.io.Json;
+
+/**
+ * Builds a dataset directory from recordings: {@code manifest.csv}, {@code arrays/*.npy},
+ * {@code images/*.png}, {@code masks/hq/*.png} (synthetic sources), {@code dataset.json} and
+ * {@code errors.csv}. A recording that cannot be used is listed in errors.csv and the build goes
+ * on. The directory is assembled beside the target and swapped in at the end, so a reader never
+ * sees a half-built dataset.
+ */
+public final class DatasetBuilder {
+    private final DatasetConfig config;
+
+    public DatasetBuilder(DatasetConfig config) {
+        this.config = config;
+    }
+
+    public DatasetSummary build(String sourceKind, String sourcePath, List<RecordingPlan> plans, Path out, Progress progress) {
+        long t0 = System.nanoTime();
+        Path target = out.toAbsolutePath().normalize();
+        refuseForeignDirectory(target);
+        Path staging = target.resolveSibling("." + target.getFileName() + ".building");
+        deleteTree(staging);
+        List<DatasetError> errors = new ArrayList<>();
+        plans = withoutDuplicates(plans, errors);
+        List<Split> splits = assignSplits(plans);
+        List<String> ids = ExampleIds.forRecordings(plans.stream().map(RecordingPlan::audio).toList());
+        RecordingRenderer renderer = new RecordingRenderer(config, staging, target);
+
+        progress.start("dataset", plans.size());
+        List<List<DatasetEntry>> perRecording = new ArrayList<>();
+        ExecutorService pool = Executors.newFixedThreadPool(config.threads());
+        try {
+            List<Future<List<DatasetEntry>>> futures = new ArrayList<>();
+            for (int i = 0; i < plans.size(); i++) {
+                RecordingPlan plan = plans.get(i);
+                String id = ids.get(i);
+                Split split = splits.get(i);
+                futures.add(pool.submit(() -> {
+                    try {
+                        return renderer.render(plan, id, split);
+                    } finally {
+                        progress.step(1);
+                    }
+                }));
+            }
+            for (int i = 0; i < futures.size(); i++) {
+                try {
+                    perRecording.add(futures.get(i).get());
+                } catch (ExecutionException e) {
+                    Throwable cause = e.getCause();
+                    if (cause instanceof Error err) {
+                        throw err;
+                    }
+                    errors.add(new DatasetError(plans.get(i).audio().toString(), problemOf(cause, plans.get(i).audio())));
+                    perRecording.add(List.of());
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new EchomaskException("dataset build interrupted", e);
+        } finally {
+            pool.shutdownNow();
+            progress.finish();
+        }
+
+        List<DatasetEntry> entries = perRecording.stream().flatMap(List::stream).toList();
+        TreeSet<String> labels = new TreeSet<>();
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        for (Split s : Split.values()) {
+            counts.put(s.id(), 0);
+        }
+        for (DatasetEntry e : entries) {
+            labels.addAll(e.labels());
+            counts.merge(e.split(), 1, Integer::sum);
+        }
+        plans.stream().filter(RecordingPlan::labelsFromEvents).forEach(p -> p.selections().forEach(s -> labels.add(s.label())));
+        plans.forEach(p -> labels.addAll(p.fileLabels()));
+        boolean synthetic = entries.stream().anyMatch(DatasetEntry::hasHqMask);
+        DatasetInfo info = new DatasetInfo(DatasetInfo.FORMAT, sourceKind, sourcePath, config.transform(),
+                List.copyOf(labels), config.windowS(), config.hopS(), synthetic, counts, errors.size(), Version.toolkit());
+        DatasetManifest.write(staging.resolve(DatasetManifest.FILE_NAME), entries);
+        Json.writeFile(staging.resolve(DatasetInfo.FILE_NAME), info);
+        writeErrors(staging.resolve("errors.csv"), errors);
+        swapIn(staging, target);
+        return new DatasetSummary(info, entries, errors, (System.nanoTime() - t0) / 1e9);
+    }
+
+    /** A recording listed twice is used once; the repeat is reported (it may carry other labels). */
+    private static List<RecordingPlan> withoutDuplicates(List<RecordingPlan> plans, List<DatasetError> errors) {
+        java.util.Set<Path> seen = new java.util.HashSet<>();
+        List<RecordingPlan> unique = new ArrayList<>();
+        for (RecordingPlan p : plans) {
+            if (seen.add(p.audio().toAbsolutePath().normalize())) {
+                unique.add(p);
+            } else {
+                errors.add(new DatasetError(p.audio().toString(), "listed more than once in the source; first listing used"));
+            }
+        }
+        return unique;
+    }
+
+    /** Splits from the source where given, else grouped assignment over the remaining groups. */
+    private List<Split> assignSplits(List<RecordingPlan> plans) {
+        Map<String, Integer> groupSizes = new LinkedHashMap<>();
+        for (RecordingPlan p : plans) {
+            if (p.split() == null) {
+                groupSizes.merge(p.group(), 1, Integer::sum);
+            }
+        }
+        Map<String, Split> assigned = groupSizes.isEmpty() ? Map.of()
+                : new GroupedSplitter(config.trainFraction(), config.valFraction(), config.splitSeed()).assign(groupSizes);
+        return plans.stream().map(p -> p.split() != null ? p.split() : assigned.get(p.group())).toList();
+    }
+
+    static String problemOf(Throwable t, Path audio) {
+        String m = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+        String prefix = audio.toString() + ": ";
+        return m.startsWith(prefix) ? m.substring(prefix.length()) : m;
+    }
+
+    private static void writeErrors(Path file, List<DatasetError> errors) {
+        AtomicFiles.write(file, out -> {
+            Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+            try (CSVPrinter p = new CSVPrinter(w, CSVFormat.DEFAULT.builder().setRecordSeparator('\n').get())) {
+                p.printRecord("path", "problem");
+                for (DatasetError e : errors) {
+                    p.printRecord(e.path(), e.problem());
+                }
+                p.flush();
+            }
+        });
+    }
+
+    /** Refuses to replace a non-empty directory that is not a dataset. */
+    private static void refuseForeignDirectory(Path target) {
+        if (Files.isDirectory(target) && !Files.exists(target.resolve(DatasetInfo.FILE_NAME))) {
+            try (var s = Files.list(target)) {
+                if (s.findAny().isPresent()) {
+                    throw new EchomaskException(target + ": exists and is not an Echomask dataset; choose another --out");
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        } else if (Files.exists(target) && !Files.isDirectory(target)) {
+            throw new EchomaskException(target + ": exists and is not a directory");
+        }
+    }
+
+    private static void swapIn(Path staging, Path target) {
+        try {
+            Path old = target.resolveSibling("." + target.getFileName() + ".old");
+            deleteTree(old);
+            if (Files.exists(target)) {
+                Files.move(target, old);
+            }
+            Files.move(staging, target);
+            deleteTree(old);
+        } catch (IOException e) {
+            throw new EchomaskException("cannot move the finished dataset into " + target + ": " + e.getMessage(), e);
+        }
+    }
+
+    static void deleteTree(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (var s = Files.walk(dir)) {
+            for (Path p : s.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        } catch (IOException e) {
+            throw new EchomaskException("cannot remove " + dir + ": " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,48 @@
+package org.echomask.dataset;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * One example of a dataset: a span of a recording with its labels, split and group, and the
+ * files rendered for it inside the dataset directory (paths relative to that directory).
+ *
+ * @param id unique, file-name safe
+ * @param recording the audio file, relative to the dataset directory
+ * @param startS start of the span in the recording, seconds
+ * @param endS end of the span, seconds
+ * @param labels present labels, sorted; empty = none
+ * @param split train, val or test
+ * @param group the unit that must not straddle splits (tape, site, recording)
+ * @param array spectrogram array ({@code arrays/<id>.npy})
+ * @param image spectrogram picture ({@code images/<id>.png})
+ * @param hqMask high-quality mask ({@code masks/hq/<id>.png}), or empty when there is none
+ * @param extra further columns added by later stages (mask proposals, soft masks...), kept in order
+ */
+public record DatasetEntry(String id, String recording, double startS, double endS, List<String> labels, String split,
+        String group, String array, String image, String hqMask, Map<String, String> extra) {
+
+    public DatasetEntry {
+        Objects.requireNonNull(id, "id");
+        if (!id.matches("[A-Za-z0-9_.+-]+")) {
+            throw new IllegalArgumentException("example id must be file-name safe: " + id);
+        }
+        if (!(startS >= 0) || !(endS > startS)) {
+            throw new IllegalArgumentException("example " + id + ": bad span " + startS + " .. " + endS);
+        }
+        labels = labels.stream().sorted().distinct().toList();
+        Objects.requireNonNull(split, "split");
+        group = group == null ? "" : group;
+        hqMask = hqMask == null ? "" : hqMask;
+        extra = Map.copyOf(extra == null ? Map.of() : extra);
+    }
+
+    public boolean hasHqMask() {
+        return !hqMask.isEmpty();
+    }
+
+    public double durationS() {
+        return endS - startS;
+    }
+}

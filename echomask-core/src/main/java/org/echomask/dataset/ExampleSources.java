@@ -1,0 +1,161 @@
+package org.echomask.dataset;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.echomask.EchomaskException;
+import org.echomask.label.RavenTable;
+import org.echomask.label.Selection;
+
+/**
+ * Finds the recordings of a dataset and what is known about them, from one of three layouts:
+ * a manifest CSV, one folder per class, or recordings with Raven selection tables.
+ */
+public final class ExampleSources {
+    private static final List<String> LABEL_COLUMNS = List.of("labels", "label", "class", "species");
+    private static final List<String> GROUP_COLUMNS = List.of("group", "tape", "site", "deployment", "recording");
+    private static final List<String> AUDIO_EXTENSIONS = List.of(".wav", ".wave", ".flac");
+
+    private ExampleSources() {}
+
+    /**
+     * A manifest with a {@code path} column (relative to the manifest), a label column
+     * ({@code labels} or {@code label}, ';'-separated), and optionally {@code split} and a group
+     * column ({@code group}, {@code tape}, ...). Other columns are kept for later stages.
+     *
+     * @param groupColumn the group column to use, or null to take the first known one present
+     */
+    public static List<RecordingPlan> fromManifest(Path manifest, String groupColumn) {
+        Path base = manifest.toAbsolutePath().getParent();
+        try (Reader in = Files.newBufferedReader(manifest, StandardCharsets.UTF_8);
+                CSVParser csv = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setTrim(true).get()
+                        .parse(in)) {
+            List<String> header = csv.getHeaderNames();
+            String pathColumn = firstPresent(header, List.of("path", "file", "filename", "audio"))
+                    .orElseThrow(() -> new EchomaskException(manifest + ": no 'path' column (columns: " + header + ")"));
+            String labelColumn = firstPresent(header, LABEL_COLUMNS)
+                    .orElseThrow(() -> new EchomaskException(manifest + ": no label column, expected one of "
+                            + LABEL_COLUMNS + " (columns: " + header + ")"));
+            String group = groupColumn == null ? firstPresent(header, GROUP_COLUMNS).orElse(null) : groupColumn;
+            if (group != null && !header.contains(group)) {
+                throw new EchomaskException(manifest + ": group column '" + group + "' not found (columns: " + header + ")");
+            }
+            boolean hasSplit = header.contains("split");
+            List<RecordingPlan> plans = new ArrayList<>();
+            for (CSVRecord r : csv) {
+                Map<String, String> row = new LinkedHashMap<>(r.toMap());
+                String rel = r.get(pathColumn);
+                if (rel.isEmpty()) {
+                    throw new EchomaskException(manifest + " line " + (r.getRecordNumber() + 1) + ": empty path");
+                }
+                Split split = null;
+                if (hasSplit && !r.get("split").isEmpty()) {
+                    try {
+                        split = Split.parse(r.get("split"));
+                    } catch (EchomaskException e) {
+                        throw new EchomaskException(manifest + " line " + (r.getRecordNumber() + 1) + ": " + e.getMessage());
+                    }
+                }
+                plans.add(new RecordingPlan(base.resolve(rel).normalize(), DatasetManifest.parseLabels(r.get(labelColumn)),
+                        null, group == null ? rel : r.get(group), split, row, base));
+            }
+            return plans;
+        } catch (IOException e) {
+            throw new EchomaskException(manifest + ": cannot read manifest: " + e.getMessage(), e);
+        }
+    }
+
+    /** One sub-folder per class, its audio files (searched recursively) labelled with the folder's name. */
+    public static List<RecordingPlan> fromFolders(Path root) {
+        if (!Files.isDirectory(root)) {
+            throw new EchomaskException(root + ": not a directory");
+        }
+        List<RecordingPlan> plans = new ArrayList<>();
+        try (Stream<Path> classes = Files.list(root)) {
+            for (Path dir : classes.filter(Files::isDirectory).sorted().toList()) {
+                String label = dir.getFileName().toString();
+                for (Path audio : audioFiles(dir)) {
+                    plans.add(new RecordingPlan(audio, List.of(label), null, null, null, Map.of(), root));
+                }
+            }
+        } catch (IOException e) {
+            throw new EchomaskException(root + ": cannot list class folders: " + e.getMessage(), e);
+        }
+        if (plans.isEmpty()) {
+            throw new EchomaskException(root + ": no audio files in class sub-folders");
+        }
+        return plans;
+    }
+
+    /**
+     * Recordings under {@code audioDir} with Raven tables under {@code ravenDir}. A table belongs
+     * to the recording whose file-name stem starts its own name ({@code rec.wav} ↔
+     * {@code rec.Table.1.selections.txt} or {@code rec.txt}); recordings without a table have no
+     * events (all windows unlabelled).
+     */
+    public static List<RecordingPlan> fromRaven(Path ravenDir, Path audioDir, String labelColumn) {
+        List<Path> tables;
+        try (Stream<Path> s = Files.walk(ravenDir)) {
+            tables = s.filter(Files::isRegularFile).filter(p -> p.toString().endsWith(".txt")).sorted().toList();
+        } catch (IOException e) {
+            throw new EchomaskException(ravenDir + ": cannot list Raven tables: " + e.getMessage(), e);
+        }
+        Map<String, List<Path>> tablesByStem = new HashMap<>();
+        for (Path t : tables) {
+            String name = t.getFileName().toString();
+            tablesByStem.computeIfAbsent(name.substring(0, name.indexOf('.')), k -> new ArrayList<>()).add(t);
+        }
+        List<RecordingPlan> plans = new ArrayList<>();
+        for (Path audio : audioFiles(audioDir)) {
+            String stem = stem(audio);
+            List<Selection> selections = new ArrayList<>();
+            for (Path t : tablesByStem.getOrDefault(stem.contains(".") ? stem.substring(0, stem.indexOf('.')) : stem, List.of())) {
+                selections.addAll(RavenTable.read(t, labelColumn));
+            }
+            plans.add(new RecordingPlan(audio, List.of(), selections, null, null, Map.of(), audioDir));
+        }
+        if (plans.isEmpty()) {
+            throw new EchomaskException(audioDir + ": no audio files");
+        }
+        return plans;
+    }
+
+    static List<Path> audioFiles(Path dir) {
+        try (Stream<Path> s = Files.walk(dir)) {
+            return s.filter(Files::isRegularFile).filter(p -> AUDIO_EXTENSIONS.stream()
+                    .anyMatch(ext -> p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(ext))).sorted().toList();
+        } catch (IOException e) {
+            throw new EchomaskException(dir + ": cannot list audio files: " + e.getMessage(), e);
+        }
+    }
+
+    static String stem(Path p) {
+        String name = p.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        return dot > 0 ? name.substring(0, dot) : name;
+    }
+
+    private static Optional<String> firstPresent(List<String> header, List<String> wanted) {
+        for (String w : wanted) {
+            for (String h : header) {
+                if (h.equalsIgnoreCase(w)) {
+                    return Optional.of(h);
+                }
+            }
+        }
+        return Optional.empty();
+    }
+}
