@@ -24,7 +24,7 @@ OUT = os.path.join(os.path.dirname(__file__), "..", "resources", "golden", "spec
 
 
 def save(name, a):
-    np.save(os.path.join(OUT, name), np.asarray(a, dtype=np.float32))
+    np.save(os.path.join(OUT, name), np.ascontiguousarray(a, dtype=np.float32))  # C order for Npy.read
 
 
 # ---------------------------------------------------------------- librosa formulas, re-implemented

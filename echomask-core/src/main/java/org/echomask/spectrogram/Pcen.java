@@ -12,8 +12,8 @@ public final class Pcen {
     private Pcen() {}
 
     /**
-     * librosa's smoothing coefficient for a time constant given in frames: the root of
-     * {@code s² + (1−s)/t − 2 = 0}, which matches the filter's half-power width to {@code t}.
+     * librosa's smoothing coefficient for a time constant of {@code t} frames:
+     * {@code s = (√(1 + 4t²) − 1) / (2t²)}, the positive root of {@code t²s² + s − 1 = 0}.
      */
     public static double smoothingCoefficient(double timeConstantFrames) {
         double t = timeConstantFrames;

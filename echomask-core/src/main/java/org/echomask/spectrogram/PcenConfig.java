@@ -5,8 +5,8 @@ package org.echomask.spectrogram;
  * smoother M of energy per band, then {@code (E/(eps+M)^gain + bias)^power - bias^power}. See
  * {@link Pcen} for the exact formula (librosa's).
  *
- * @param timeConstantSeconds smoother time constant T; the coefficient s is librosa's root of
- *     {@code s² + (1−s)/t − 2 = 0} with t = T in frames of the final grid
+ * @param timeConstantSeconds smoother time constant T; the coefficient is librosa's
+ *     {@code s = (√(1 + 4t²) − 1) / (2t²)} with t = T in frames of the final grid
  * @param gain alpha
  * @param bias delta
  * @param power r

@@ -1,5 +1,6 @@
 package org.echomask.spectrogram;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,7 +34,7 @@ import org.echomask.io.Json;
  *
  * <p>JSON (snake_case, enums lower case) holds every field; {@code name, sample_rate, window,
  * n_fft, hop, center, scale, db_floor, normalisation} are required, the rest default to
- * 0 / null (off).
+ * 0 / null (off); unknown keys are errors.
  *
  * @param name short identifier, kept with every dataset and model that uses the transform
  * @param sampleRate rate audio is resampled to before framing; 0 keeps each recording's own rate
@@ -54,14 +55,14 @@ import org.echomask.io.Json;
  * @param normalisation final normalisation of the values
  */
 public record SpectrogramTransform(
-        @JsonProperty(required = true) String name,
-        @JsonProperty(required = true) int sampleRate,
-        @JsonProperty(required = true) WindowType window,
-        @JsonProperty(required = true) int nFft,
-        @JsonProperty(required = true) int hop,
-        @JsonProperty(required = true) boolean center,
-        @JsonProperty(required = true) Scale scale,
-        @JsonProperty(required = true) double dbFloor,
+        String name,
+        int sampleRate,
+        WindowType window,
+        int nFft,
+        int hop,
+        boolean center,
+        Scale scale,
+        double dbFloor,
         Double topDb,
         double fminHz,
         double fmaxHz,
@@ -70,7 +71,7 @@ public record SpectrogramTransform(
         PcenConfig pcen,
         int outputHeight,
         int outputWidth,
-        @JsonProperty(required = true) Normalisation normalisation) {
+        Normalisation normalisation) {
 
     public SpectrogramTransform {
         require(name != null && name.matches("[A-Za-z0-9_.-]+"), "name must be a plain identifier: " + name);
@@ -89,6 +90,34 @@ public record SpectrogramTransform(
         require(melBands == 0 || melScale != null, "mel_scale is required with mel_bands");
         require(outputHeight >= 0 && outputWidth >= 0, "output size must be >= 0: " + outputHeight + "x" + outputWidth);
         require(normalisation != null, "normalisation is required");
+    }
+
+    /**
+     * The JSON constructor: required keys must be present, optional ones (boxed here) default to
+     * off, so a hand-written config only needs what it uses.
+     */
+    @JsonCreator
+    static SpectrogramTransform fromJson(
+            @JsonProperty(value = "name", required = true) String name,
+            @JsonProperty(value = "sample_rate", required = true) int sampleRate,
+            @JsonProperty(value = "window", required = true) WindowType window,
+            @JsonProperty(value = "n_fft", required = true) int nFft,
+            @JsonProperty(value = "hop", required = true) int hop,
+            @JsonProperty(value = "center", required = true) boolean center,
+            @JsonProperty(value = "scale", required = true) Scale scale,
+            @JsonProperty(value = "db_floor", required = true) double dbFloor,
+            @JsonProperty("top_db") Double topDb,
+            @JsonProperty("fmin_hz") Double fminHz,
+            @JsonProperty("fmax_hz") Double fmaxHz,
+            @JsonProperty("mel_bands") Integer melBands,
+            @JsonProperty("mel_scale") MelScale melScale,
+            @JsonProperty("pcen") PcenConfig pcen,
+            @JsonProperty("output_height") Integer outputHeight,
+            @JsonProperty("output_width") Integer outputWidth,
+            @JsonProperty(value = "normalisation", required = true) Normalisation normalisation) {
+        return new SpectrogramTransform(name, sampleRate, window, nFft, hop, center, scale, dbFloor, topDb,
+                fminHz == null ? 0 : fminHz, fmaxHz == null ? 0 : fmaxHz, melBands == null ? 0 : melBands, melScale,
+                pcen, outputHeight == null ? 0 : outputHeight, outputWidth == null ? 0 : outputWidth, normalisation);
     }
 
     private static void require(boolean ok, String message) {
