@@ -2,9 +2,11 @@ package org.echomask.spectrogram;
 
 /**
  * Per-channel energy normalisation (Wang et al. 2017, librosa defaults): a first-order IIR
- * smoother of energy per band, then {@code (E/(eps+M)^gain + bias)^power - bias^power}.
+ * smoother M of energy per band, then {@code (E/(eps+M)^gain + bias)^power - bias^power}. See
+ * {@link Pcen} for the exact formula (librosa's).
  *
- * @param timeConstantSeconds smoother time constant T (s = 1 - exp(-hop/(T·sr)) ... see implementation)
+ * @param timeConstantSeconds smoother time constant T; the coefficient is librosa's
+ *     {@code s = (√(1 + 4t²) − 1) / (2t²)} with t = T in frames of the final grid
  * @param gain alpha
  * @param bias delta
  * @param power r

@@ -56,15 +56,25 @@ public final class Resize {
         return y;
     }
 
-    /** The axis values at the centres of {@code n} equal cells spanning the same extent. */
+    /**
+     * The axis value at the centre of each of {@code n} equal cells spanning the same extent as the
+     * {@code centres.length} input cells: output cell j is centred on fractional input index
+     * {@code (j + 0.5)·m/n − 0.5}, where the value is interpolated linearly between input centres
+     * (extrapolated from the end pair beyond them). Exact for uniform axes; for a mel axis it gives
+     * the frequency at the middle of what each resized row averages.
+     */
     public static double[] axis(double[] centres, int n) {
         int m = centres.length;
-        double step = m > 1 ? (centres[m - 1] - centres[0]) / (m - 1) : 0;
-        double start = centres[0] - step / 2;
-        double extent = step * m;
         double[] out = new double[n];
         for (int j = 0; j < n; j++) {
-            out[j] = start + extent * (j + 0.5) / n;
+            double pos = (j + 0.5) * m / n - 0.5;
+            if (m == 1) {
+                out[j] = centres[0];
+                continue;
+            }
+            int i = Math.max(0, Math.min(m - 2, (int) Math.floor(pos)));
+            double frac = pos - i;
+            out[j] = centres[i] + frac * (centres[i + 1] - centres[i]);
         }
         return out;
     }

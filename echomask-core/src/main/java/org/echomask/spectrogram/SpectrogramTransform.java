@@ -1,8 +1,13 @@
 package org.echomask.spectrogram;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.echomask.EchomaskException;
+import org.echomask.io.Json;
 
 /**
  * A named, immutable, JSON-serialisable recipe that turns a waveform into a spectrogram image.
@@ -10,6 +15,26 @@ import org.echomask.EchomaskException;
  * → window → FFT → power → frequency crop → mel filter bank → resize → intensity scaling or PCEN →
  * normalisation. Every field is validated here so a bad config fails when it is read, not
  * half-way through a dataset.
+ *
+ * <p>Details of each step (golden-tested against numpy/scipy and librosa's formulas):
+ * <ul>
+ * <li>frames: {@code 1 + (len + 2·pad − nFft) / hop}, pad = nFft/2 zeros at both ends when
+ *     centred (librosa {@code pad_mode='constant'}); the periodic window; power is
+ *     {@code |rfft(frame·window)|²}, unscaled (scipy's {@code stft(scaling='spectrum')} equals it
+ *     divided by {@code sum(window)²});</li>
+ * <li>crop keeps bins with centre frequency in [fmin, fmax];</li>
+ * <li>mel: librosa {@code filters.mel(htk=..., norm='slaney')} between fmin and fmax, applied to
+ *     power; rows are then the band centres;</li>
+ * <li>resize: area average on both axes (mean-preserving, anti-aliased);</li>
+ * <li>dB: {@code 10·log10(max(p, db_floor))}, then values below {@code max − top_db} raised to
+ *     it (librosa {@code power_to_db(ref=1)}); PCEN replaces the scaling and smooths over the
+ *     final grid's column rate;</li>
+ * <li>normalisation last.</li>
+ * </ul>
+ *
+ * <p>JSON (snake_case, enums lower case) holds every field; {@code name, sample_rate, window,
+ * n_fft, hop, center, scale, db_floor, normalisation} are required, the rest default to
+ * 0 / null (off); unknown keys are errors.
  *
  * @param name short identifier, kept with every dataset and model that uses the transform
  * @param sampleRate rate audio is resampled to before framing; 0 keeps each recording's own rate
@@ -29,9 +54,24 @@ import org.echomask.EchomaskException;
  * @param outputWidth columns after resizing (time); 0 keeps the native count
  * @param normalisation final normalisation of the values
  */
-public record SpectrogramTransform(String name, int sampleRate, WindowType window, int nFft, int hop, boolean center,
-        Scale scale, double dbFloor, Double topDb, double fminHz, double fmaxHz, int melBands, MelScale melScale,
-        PcenConfig pcen, int outputHeight, int outputWidth, Normalisation normalisation) {
+public record SpectrogramTransform(
+        String name,
+        int sampleRate,
+        WindowType window,
+        int nFft,
+        int hop,
+        boolean center,
+        Scale scale,
+        double dbFloor,
+        Double topDb,
+        double fminHz,
+        double fmaxHz,
+        int melBands,
+        MelScale melScale,
+        PcenConfig pcen,
+        int outputHeight,
+        int outputWidth,
+        Normalisation normalisation) {
 
     public SpectrogramTransform {
         require(name != null && name.matches("[A-Za-z0-9_.-]+"), "name must be a plain identifier: " + name);
@@ -50,6 +90,34 @@ public record SpectrogramTransform(String name, int sampleRate, WindowType windo
         require(melBands == 0 || melScale != null, "mel_scale is required with mel_bands");
         require(outputHeight >= 0 && outputWidth >= 0, "output size must be >= 0: " + outputHeight + "x" + outputWidth);
         require(normalisation != null, "normalisation is required");
+    }
+
+    /**
+     * The JSON constructor: required keys must be present, optional ones (boxed here) default to
+     * off, so a hand-written config only needs what it uses.
+     */
+    @JsonCreator
+    static SpectrogramTransform fromJson(
+            @JsonProperty(value = "name", required = true) String name,
+            @JsonProperty(value = "sample_rate", required = true) int sampleRate,
+            @JsonProperty(value = "window", required = true) WindowType window,
+            @JsonProperty(value = "n_fft", required = true) int nFft,
+            @JsonProperty(value = "hop", required = true) int hop,
+            @JsonProperty(value = "center", required = true) boolean center,
+            @JsonProperty(value = "scale", required = true) Scale scale,
+            @JsonProperty(value = "db_floor", required = true) double dbFloor,
+            @JsonProperty("top_db") Double topDb,
+            @JsonProperty("fmin_hz") Double fminHz,
+            @JsonProperty("fmax_hz") Double fmaxHz,
+            @JsonProperty("mel_bands") Integer melBands,
+            @JsonProperty("mel_scale") MelScale melScale,
+            @JsonProperty("pcen") PcenConfig pcen,
+            @JsonProperty("output_height") Integer outputHeight,
+            @JsonProperty("output_width") Integer outputWidth,
+            @JsonProperty(value = "normalisation", required = true) Normalisation normalisation) {
+        return new SpectrogramTransform(name, sampleRate, window, nFft, hop, center, scale, dbFloor, topDb,
+                fminHz == null ? 0 : fminHz, fmaxHz == null ? 0 : fmaxHz, melBands == null ? 0 : melBands, melScale,
+                pcen, outputHeight == null ? 0 : outputHeight, outputWidth == null ? 0 : outputWidth, normalisation);
     }
 
     private static void require(boolean ok, String message) {
@@ -85,6 +153,28 @@ public record SpectrogramTransform(String name, int sampleRate, WindowType windo
             Normalisation.IMAGENET);
 
     private static final Map<String, SpectrogramTransform> BUILT_INS = Map.of("origin", ORIGIN, "alternative", ALTERNATIVE);
+
+    /**
+     * A built-in transform by name, or else a JSON file at that path: what a {@code --transform}
+     * option accepts.
+     */
+    public static SpectrogramTransform load(String nameOrJsonPath) {
+        SpectrogramTransform t = BUILT_INS.get(nameOrJsonPath);
+        if (t != null) {
+            return t;
+        }
+        Path path = Path.of(nameOrJsonPath);
+        if (!Files.isRegularFile(path)) {
+            throw new EchomaskException("transform '" + nameOrJsonPath + "' is neither a built-in " + builtInNames()
+                    + " nor a JSON file");
+        }
+        return Json.readFile(path, SpectrogramTransform.class);
+    }
+
+    /** A builder starting from every field of {@code base}, for command-line overrides. */
+    public static SpectrogramTransformBuilder builder(SpectrogramTransform base) {
+        return new SpectrogramTransformBuilder(base);
+    }
 
     public static List<String> builtInNames() {
         return BUILT_INS.keySet().stream().sorted().toList();

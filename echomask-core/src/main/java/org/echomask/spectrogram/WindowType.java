@@ -1,8 +1,23 @@
 package org.echomask.spectrogram;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+
 /** Analysis windows, periodic (the DFT-even form that scipy.signal.get_window returns). */
 public enum WindowType {
     HANN, HAMMING, BLACKMAN;
+
+    /** The lower-case name used in JSON configs and on the command line. */
+    @JsonValue
+    public String id() {
+        return EnumNames.id(this);
+    }
+
+    /** Parses a name in any case; the error lists the accepted names. */
+    @JsonCreator
+    public static WindowType of(String name) {
+        return EnumNames.parse(WindowType.class, name, "window");
+    }
 
     /** The periodic window of length {@code n}. */
     public double[] coefficients(int n) {
