@@ -13,6 +13,7 @@ import org.echomask.spectrogram.Scale;
 import org.echomask.spectrogram.Spectrogram;
 import org.echomask.spectrogram.SpectrogramImages;
 import org.echomask.spectrogram.SpectrogramTransform;
+import org.echomask.spectrogram.SpectrogramTransformBuilder;
 import org.echomask.spectrogram.WindowType;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -63,7 +64,7 @@ final class SpectrogramCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        SpectrogramTransform.Builder b = SpectrogramTransform.builder(SpectrogramTransform.load(transform));
+        SpectrogramTransformBuilder b = SpectrogramTransform.builder(SpectrogramTransform.load(transform));
         if (nFft != null) {
             b.nFft(nFft);
         }

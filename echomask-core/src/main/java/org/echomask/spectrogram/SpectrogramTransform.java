@@ -152,7 +152,23 @@ public record SpectrogramTransform(
             WindowType.HAMMING, 2048, 512, true, Scale.DB, 1e-10, 60.0, 2_000, 140_000, 0, null, null, 128, 128,
             Normalisation.IMAGENET);
 
-    private static final Map<String, SpectrogramTransform> BUILT_INS = Map.of("origin", ORIGIN, "alternative", ALTERNATIVE);
+    /**
+     * For looking at any single recording: its own rate, Hann 1024/512, dB with 80 dB range, full
+     * band, native size, no normalisation (values are dB re full scale).
+     */
+    public static final SpectrogramTransform PLAIN = new SpectrogramTransform("plain", 0, WindowType.HANN, 1024, 512, true,
+            Scale.DB, 1e-10, 80.0, 0, 0, 0, null, null, 0, 0, Normalisation.NONE);
+
+    /**
+     * For mixed-rate marine-mammal recordings such as the Watkins cuts (5–166 kHz): everything
+     * resampled to 32 kHz, Hann 1024/256, 128 Slaney mel bands over 50 Hz–16 kHz, dB with 80 dB
+     * range, 128×128, ImageNet normalisation.
+     */
+    public static final SpectrogramTransform WATKINS = new SpectrogramTransform("watkins", 32_000, WindowType.HANN, 1024,
+            256, true, Scale.DB, 1e-10, 80.0, 50, 16_000, 128, MelScale.SLANEY, null, 128, 128, Normalisation.IMAGENET);
+
+    private static final Map<String, SpectrogramTransform> BUILT_INS = Map.of("origin", ORIGIN, "alternative", ALTERNATIVE,
+            "plain", PLAIN, "watkins", WATKINS);
 
     /**
      * A built-in transform by name, or else a JSON file at that path: what a {@code --transform}
