@@ -100,7 +100,7 @@ public final class DatasetBuilder {
         plans.stream().filter(RecordingPlan::labelsFromEvents).forEach(p -> p.selections().forEach(s -> labels.add(s.label())));
         plans.forEach(p -> labels.addAll(p.fileLabels()));
         boolean synthetic = entries.stream().anyMatch(DatasetEntry::hasHqMask);
-        DatasetInfo info = new DatasetInfo(DatasetInfo.FORMAT, sourceKind, sourcePath, config.transform(),
+        DatasetInfo info = new DatasetInfo(DatasetInfo.FORMAT, sourceKind, Path.of(sourcePath).toAbsolutePath().normalize().toString(), config.transform(),
                 List.copyOf(labels), config.windowS(), config.hopS(), synthetic, counts, errors.size(), Version.toolkit());
         DatasetManifest.write(staging.resolve(DatasetManifest.FILE_NAME), entries);
         Json.writeFile(staging.resolve(DatasetInfo.FILE_NAME), info);

@@ -38,6 +38,11 @@ public record DatasetEntry(String id, String recording, double startS, double en
         extra = Map.copyOf(extra == null ? Map.of() : extra);
     }
 
+    /** The recording's path, resolving a relative manifest entry against the dataset directory. */
+    public java.nio.file.Path recordingPath(java.nio.file.Path datasetDir) {
+        return datasetDir.resolve(recording).normalize();
+    }
+
     public boolean hasHqMask() {
         return !hqMask.isEmpty();
     }

@@ -88,6 +88,20 @@ final class RecordingRenderer {
         return samples;
     }
 
+    /**
+     * How the manifest names a recording: relative to the dataset when both sit under the
+     * dataset's parent (a project folder moved as a whole keeps working), absolute otherwise (a
+     * dataset moved away from shared recordings keeps working).
+     */
+    static String recordingPath(Path datasetDir, Path audio) {
+        Path abs = audio.toAbsolutePath().normalize();
+        Path parent = datasetDir.toAbsolutePath().normalize().getParent();
+        if (parent != null && abs.startsWith(parent)) {
+            return datasetDir.toAbsolutePath().normalize().relativize(abs).toString();
+        }
+        return abs.toString();
+    }
+
     /** The examples of one recording as they are rendered. */
     private final class Example {
         private final RecordingPlan plan;
@@ -101,7 +115,7 @@ final class RecordingRenderer {
             this.split = split.id();
             this.clip = clip;
             this.entries = entries;
-            this.recording = target.relativize(plan.audio().toAbsolutePath().normalize()).toString();
+            this.recording = recordingPath(target, plan.audio());
         }
 
         void add(String id, long startFrame, float[] samples) {
