@@ -104,6 +104,7 @@ public final class Stft {
         private final int midFrom;
         private final int midTo;
         private final float[][] tile;
+        private final float[] dbScratch;
 
         Kernel(float[] window, int lo, int hi) {
             this.window = window;
@@ -116,6 +117,7 @@ public final class Stft {
             this.midFrom = Math.max(lo, 1);
             this.midTo = Math.min(hi, (n - 1) / 2 - (n % 2 == 1 ? 1 : 0));
             this.tile = new float[TILE][hi - lo + 1];
+            this.dbScratch = new float[hi - lo + 1];
         }
 
         /**
@@ -138,7 +140,7 @@ public final class Stft {
                 for (int j = 0; j < n; j++) {
                     frame(samples, (long) (f0 + j) * hop - pad, samples.length, tile[j]);
                     if (db) {
-                        Decibels.toDbInPlace(tile[j], bins, dbFloor);
+                        Decibels.toDbInPlace(tile[j], bins, dbFloor, dbScratch);
                     }
                 }
                 for (int k = 0; k < bins; k++) {
