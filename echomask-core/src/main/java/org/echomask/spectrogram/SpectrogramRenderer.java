@@ -13,6 +13,14 @@ public final class SpectrogramRenderer {
 
     /** Full pipeline: energy grid, then intensity scaling (or PCEN) and normalisation. */
     static Spectrogram render(SpectrogramTransform t, float[] samples, int rate) {
+        if (t.pcen() == null && t.scale() == Scale.DB && t.melBands() == 0 && t.outputHeight() == 0
+                && t.outputWidth() == 0) {
+            // Full-resolution dB: the log is fused into the STFT (same values, one pass fewer).
+            Spectrogram s = grid(t, samples, rate, true);
+            Decibels.clipTopDb(s.values(), t.topDb());
+            normaliseInPlace(s.values(), t.normalisation());
+            return s;
+        }
         Spectrogram energy = energy(t, samples, rate);
         float[][] v = energy.values();
         if (t.pcen() != null) {
@@ -31,11 +39,17 @@ public final class SpectrogramRenderer {
      * sine of amplitude A in a Hann window gives a peak of about {@code (A·nFft/4)²}.
      */
     public static Spectrogram energy(SpectrogramTransform t, float[] samples, int rate) {
+        return grid(t, samples, rate, false);
+    }
+
+    private static Spectrogram grid(SpectrogramTransform t, float[] samples, int rate, boolean db) {
         int nFft = t.nFft();
         int[] bins = cropBins(t, rate);
         int lo = bins[0];
         int hi = bins[1];
-        float[][] power = Stft.power(samples, Stft.window(t.window(), nFft), t.hop(), t.center(), lo, hi);
+        float[] window = Stft.window(t.window(), nFft);
+        float[][] power = db ? Stft.powerDb(samples, window, t.hop(), t.center(), lo, hi, t.dbFloor())
+                : Stft.power(samples, window, t.hop(), t.center(), lo, hi);
         int frames = power[0].length;
         double binHz = rate / (double) nFft;
         double[] freqs = new double[hi - lo + 1];

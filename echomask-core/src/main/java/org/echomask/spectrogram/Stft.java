@@ -38,6 +38,24 @@ public final class Stft {
      * @param window periodic window coefficients, length {@code nFft}
      */
     public static float[][] power(float[] samples, float[] window, int hop, boolean center, int lo, int hi) {
+        return grid(samples, window, hop, center, lo, hi, Double.NaN);
+    }
+
+    /**
+     * {@code 10·log10(max(power, floor))} of bins {@code lo..hi}, as {@code [bin − lo][frame]}: the
+     * same values as {@link #power} followed by {@link Decibels#toDbInPlace} without top_db, but the
+     * log is taken while each frame is still in cache, saving a pass over the grid.
+     */
+    public static float[][] powerDb(float[] samples, float[] window, int hop, boolean center, int lo, int hi,
+            double floor) {
+        if (!(floor > 0)) {
+            throw new IllegalArgumentException("dB floor must be > 0: " + floor);
+        }
+        return grid(samples, window, hop, center, lo, hi, floor);
+    }
+
+    private static float[][] grid(float[] samples, float[] window, int hop, boolean center, int lo, int hi,
+            double dbFloor) {
         int nFft = window.length;
         checkBins(nFft, lo, hi);
         int frames = frameCount(samples.length, nFft, hop, center);
@@ -45,7 +63,7 @@ public final class Stft {
         int pad = center ? nFft / 2 : 0;
         int cores = Runtime.getRuntime().availableProcessors();
         if (cores == 1 || (long) frames * nFft < PARALLEL_THRESHOLD) {
-            new Kernel(window, lo, hi).frames(samples, pad, hop, 0, frames, out);
+            new Kernel(window, lo, hi).frames(samples, pad, hop, 0, frames, out, dbFloor);
             return out;
         }
         // A few chunks per core keeps cores busy when one finishes early.
@@ -53,7 +71,7 @@ public final class Stft {
         IntStream.range(0, chunks).parallel().forEach(c -> {
             int from = (int) ((long) frames * c / chunks);
             int to = (int) ((long) frames * (c + 1) / chunks);
-            new Kernel(window, lo, hi).frames(samples, pad, hop, from, to, out);
+            new Kernel(window, lo, hi).frames(samples, pad, hop, from, to, out, dbFloor);
         });
         return out;
     }
@@ -76,6 +94,7 @@ public final class Stft {
 
     /** One FFT plan and one buffer; computes frames one after another without allocating. */
     static final class Kernel {
+        private static final int TILE = 32;
         private final float[] window;
         private final float[] buf;
         private final FloatFFT_1D fft;
@@ -84,6 +103,8 @@ public final class Stft {
         private final int n;
         private final int midFrom;
         private final int midTo;
+        private final float[][] tile;
+        private final float[] dbScratch;
 
         Kernel(float[] window, int lo, int hi) {
             this.window = window;
@@ -95,25 +116,38 @@ public final class Stft {
             // Bins whose Re/Im sit at a[2k], a[2k+1]: all but DC and the packed top bin.
             this.midFrom = Math.max(lo, 1);
             this.midTo = Math.min(hi, (n - 1) / 2 - (n % 2 == 1 ? 1 : 0));
+            this.tile = new float[TILE][hi - lo + 1];
+            this.dbScratch = new float[hi - lo + 1];
         }
 
-        /** Frames {@code from..to-1} of {@code samples} (with {@code pad} leading zeros) into {@code out[bin][frame]}. */
+        /**
+         * Frames {@code from..to-1} of {@code samples} (with {@code pad} leading zeros) into
+         * {@code out[bin][frame]}. Frames are computed a tile at a time into a frame-major
+         * scratch and then copied row by row, so each output row gets a run of consecutive writes
+         * instead of one scattered write per frame (which costs a cache line and a TLB entry per
+         * bin per frame).
+         */
         void frames(float[] samples, int pad, int hop, int from, int to, float[][] out) {
-            for (int f = from; f < to; f++) {
-                long start = (long) f * hop - pad;
-                load(samples, start, samples.length);
-                fft.realForward(buf);
-                float[] a = buf;
-                for (int k = lo; k < midFrom; k++) {
-                    out[k - lo][f] = binPower(k);
+            frames(samples, pad, hop, from, to, out, Double.NaN);
+        }
+
+        /** As above, converted to dB with this floor unless it is NaN. */
+        void frames(float[] samples, int pad, int hop, int from, int to, float[][] out, double dbFloor) {
+            int bins = hi - lo + 1;
+            boolean db = !Double.isNaN(dbFloor);
+            for (int f0 = from; f0 < to; f0 += TILE) {
+                int n = Math.min(TILE, to - f0);
+                for (int j = 0; j < n; j++) {
+                    frame(samples, (long) (f0 + j) * hop - pad, samples.length, tile[j]);
+                    if (db) {
+                        Decibels.toDbInPlace(tile[j], bins, dbFloor, dbScratch);
+                    }
                 }
-                for (int k = midFrom; k <= midTo; k++) {
-                    float re = a[2 * k];
-                    float im = a[2 * k + 1];
-                    out[k - lo][f] = re * re + im * im;
-                }
-                for (int k = Math.max(midTo + 1, midFrom); k <= hi; k++) {
-                    out[k - lo][f] = binPower(k);
+                for (int k = 0; k < bins; k++) {
+                    float[] row = out[k];
+                    for (int j = 0; j < n; j++) {
+                        row[f0 + j] = tile[j][k];
+                    }
                 }
             }
         }

@@ -36,6 +36,28 @@ class ScalingGoldenTest {
     }
 
     @Test
+    void blockDbAgreesWithMathLog10AndKeepsFloorAndNaN() {
+        Random r = new Random(12);
+        float[] v = new float[10_000];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = (float) Math.pow(10, r.nextDouble() * 70 - 35);
+        }
+        v[1] = 0;
+        v[2] = Float.NaN;
+        v[3] = Float.POSITIVE_INFINITY;
+        float[] expected = v.clone();
+        Decibels.toDbInPlace(v, v.length, 1e-30);
+        for (int i = 0; i < v.length; i++) {
+            double e = 10 * Math.log10(Math.max(expected[i], (float) 1e-30));
+            if (i == 2 || i == 3) {
+                assertThat(v[i]).isNaN();
+            } else {
+                assertThat((double) v[i]).as("value %d", i).isCloseTo(e, org.assertj.core.data.Offset.offset(2e-5 + 3e-7 * Math.abs(e)));
+            }
+        }
+    }
+
+    @Test
     void melWeightsMatchLibrosaForBothFormulas() {
         for (JsonNode c : CASES.get("mel")) {
             MelScale scale = c.get("htk").asBoolean() ? MelScale.HTK : MelScale.SLANEY;

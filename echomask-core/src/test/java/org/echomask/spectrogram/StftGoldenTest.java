@@ -104,6 +104,22 @@ class StftGoldenTest {
     }
 
     @Test
+    void fusedDbPathEqualsPowerThenDb() {
+        float[] x = Golden.signal();
+        float[] w = Stft.window(WindowType.BLACKMAN, 128);
+        float[][] p = Stft.power(x, w, 32, true, 0, 64);
+        Decibels.toDbInPlace(p, 1e-6, null);
+        assertThat(Stft.powerDb(x, w, 32, true, 0, 64, 1e-6)).isDeepEqualTo(p);
+        SpectrogramTransform full = SpectrogramTransform.builder(SpectrogramTransform.ORIGIN).name("full")
+                .sampleRate(RATE).nFft(128).hop(32).window(WindowType.BLACKMAN).fmaxHz(0).outputSize(0, 0)
+                .dbFloor(1e-6).topDb(50.0).normalisation(Normalisation.PER_IMAGE).build();
+        float[][] viaEnergy = SpectrogramRenderer.energy(full, x, RATE).values();
+        SpectrogramRenderer.scaleInPlace(viaEnergy, full);
+        SpectrogramRenderer.normaliseInPlace(viaEnergy, Normalisation.PER_IMAGE);
+        assertThat(full.apply(x, RATE).values()).isDeepEqualTo(viaEnergy);
+    }
+
+    @Test
     void parallelPathGivesTheSameValuesAsOneKernel() {
         float[] x = new float[300_000];
         java.util.Random r = new java.util.Random(3);
