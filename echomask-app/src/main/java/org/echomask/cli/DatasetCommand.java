@@ -17,8 +17,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(name = "dataset", mixinStandardHelpOptions = true,
-        description = {"Build a dataset directory (manifest.csv, arrays/*.npy, images/*.png, masks/hq/*.png for synthetic data)",
-                "from a manifest CSV, one folder per class, or recordings with Raven selection tables.",
+        description = {"Build a dataset directory from a manifest, class folders or Raven tables.",
+                "Writes manifest.csv, arrays/*.npy, images/*.png, and masks/hq/*.png for synthetic data.",
                 "Bad recordings are listed in DS/errors.csv and skipped; exit code 1 only if nothing usable remains."})
 final class DatasetCommand implements Callable<Integer> {
 

@@ -11,7 +11,6 @@ import org.echomask.dataset.DatasetConfig;
 import org.echomask.dataset.DatasetEntry;
 import org.echomask.dataset.DatasetSummary;
 import org.echomask.dataset.ExampleSources;
-import org.echomask.label.RavenTable;
 import org.echomask.mask.BinaryMasks;
 import org.echomask.spectrogram.SpectrogramImages;
 import org.echomask.spectrogram.SpectrogramTransform;
@@ -28,9 +27,9 @@ import picocli.CommandLine.Option;
  * and prints what each stage did. Stages join as the project grows.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = {"Run the pipeline end to end on synthetic hydrophone data: synthesise clips -> dataset with",
-                "ground-truth masks (origin transform) -> the same audio under the alternative (OOD) transform -> pictures.",
-                "The synthetic ground truth stands in for a person's HQ masks."})
+        description = {"Run every pipeline stage on synthetic hydrophone data and print what each did.",
+                "Synthesise clips -> dataset with ground-truth masks (origin transform) -> the same audio under the",
+                "alternative (OOD) transform -> pictures. The synthetic ground truth stands in for a person's HQ masks."})
 final class DemoCommand implements Callable<Integer> {
 
     @Option(names = "--out", defaultValue = "out/demo", description = "Output directory. Default: ${DEFAULT-VALUE}.")
@@ -54,16 +53,8 @@ final class DemoCommand implements Callable<Integer> {
         long t = System.nanoTime();
         SynthConfig synth = SynthConfig.of(SynthProfile.ORIGIN).withDuration(duration);
         Path corpus = out.resolve("synth");
-        progress.start("synth", clips);
-        List<SyntheticCorpus.Row> rows;
-        try {
-            rows = SyntheticCorpus.write(corpus, synth, seed, clips, SyntheticCorpus.Splits.of(0.7, 0.15), (dir, row, clip) -> {
-                RavenTable.write(dir.resolve("annotations").resolve(row.id() + ".txt"), clip.events());
-                progress.step(1);
-            });
-        } finally {
-            progress.finish();
-        }
+        List<SyntheticCorpus.Row> rows = SynthCommand.writeCorpus(corpus, synth, seed, clips,
+                SyntheticCorpus.Splits.of(0.7, 0.15), progress);
         long labelled = rows.stream().filter(r -> !r.labels().isEmpty()).count();
         stages.add(new StageResult("synth", String.format(Locale.ROOT, "%d clips x %.1f s at %d Hz, %d with calls (%s)",
                 rows.size(), duration, synth.sampleRate(), labelled, corpus), secondsSince(t)));

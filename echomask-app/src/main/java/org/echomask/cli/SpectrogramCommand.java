@@ -20,8 +20,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "spectrogram", mixinStandardHelpOptions = true,
-        description = {"Render a recording's spectrogram as a float32 [frequency, time] .npy (row 0 = lowest frequency),",
-                "optionally with a PNG picture with labelled axes. Options override the chosen transform."})
+        description = {"Render one recording's spectrogram to .npy (and optionally PNG).",
+                "The array is float32 [frequency, time], row 0 = lowest frequency; the PNG has labelled axes.",
+                "Options override the chosen transform."})
 final class SpectrogramCommand implements Callable<Integer> {
 
     @Parameters(index = "0", description = "Audio file (WAV or FLAC).")

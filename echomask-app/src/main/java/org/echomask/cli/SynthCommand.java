@@ -15,9 +15,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(name = "synth", mixinStandardHelpOptions = true,
-        description = {"Generate SSLMP-like hydrophone soundscapes (beluga whistles and click trains, porpoise NBHF clicks,",
-                "vessel and ambient noise) with Raven annotations. Writes audio/*.wav, annotations/*.txt, manifest.csv",
-                "and synth_config.json; a dataset built from the manifest regenerates each clip's exact ground-truth mask."})
+        description = {"Generate synthetic hydrophone soundscapes with Raven annotations and exact masks.",
+                "SSLMP-like: beluga whistles and click trains, porpoise NBHF clicks, vessel and ambient noise.",
+                "Writes audio/*.wav, annotations/*.txt, manifest.csv and synth_config.json; a dataset built from the",
+                "manifest regenerates each clip's clean sources for its exact ground-truth mask."})
 final class SynthCommand implements Callable<Integer> {
 
     @Option(names = "--out", required = true, description = "Output directory.")
@@ -47,23 +48,28 @@ final class SynthCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         SynthConfig config = SynthConfig.of(SynthProfile.resolve(profile)).withDuration(duration).withSampleRate(sampleRate);
-        Progress progress = TerminalProgress.forStderr();
         long t0 = System.nanoTime();
-        progress.start("synth", clips);
-        List<SyntheticCorpus.Row> rows;
-        try {
-            rows = SyntheticCorpus.write(out, config, seed, clips, SyntheticCorpus.Splits.of(train, val), (dir, row, clip) -> {
-                RavenTable.write(dir.resolve("annotations").resolve(row.id() + ".txt"), clip.events());
-                progress.step(1);
-            });
-        } finally {
-            progress.finish();
-        }
+        List<SyntheticCorpus.Row> rows = writeCorpus(out, config, seed, clips, SyntheticCorpus.Splits.of(train, val),
+                TerminalProgress.forStderr());
         Map<String, Integer> combos = new TreeMap<>();
         rows.forEach(r -> combos.merge(r.labels().isEmpty() ? "none" : String.join("+", r.labels()), 1, Integer::sum));
         System.out.printf(Locale.ROOT, "synth: %d clips of %.1f s at %d Hz (profile %s, seed %d) in %.1f s -> %s%n",
                 rows.size(), duration, sampleRate, config.profile().name(), seed, (System.nanoTime() - t0) / 1e9, out);
         System.out.println("  label combinations: " + combos);
         return 0;
+    }
+
+    /** Writes a corpus with one Raven table per clip in {@code annotations/}, showing progress. */
+    static List<SyntheticCorpus.Row> writeCorpus(Path out, SynthConfig config, long seed, int clips,
+            SyntheticCorpus.Splits splits, Progress progress) {
+        progress.start("synth", clips);
+        try {
+            return SyntheticCorpus.write(out, config, seed, clips, splits, (dir, row, clip) -> {
+                RavenTable.write(dir.resolve("annotations").resolve(row.id() + ".txt"), clip.events());
+                progress.step(1);
+            });
+        } finally {
+            progress.finish();
+        }
     }
 }
