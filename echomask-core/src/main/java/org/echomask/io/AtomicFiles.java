@@ -9,6 +9,7 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 
 /**
  * Writes files so that a reader never sees half of one: the content goes to a temporary file in
@@ -31,6 +32,7 @@ public final class AtomicFiles {
         try {
             Files.createDirectories(dir);
             tmp = Files.createTempFile(dir, "." + absolute.getFileName(), ".tmp");
+            makeReadable(tmp);
             try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16)) {
                 writer.writeTo(out);
             }
@@ -56,6 +58,13 @@ public final class AtomicFiles {
 
     public static void writeBytes(Path target, byte[] bytes) {
         write(target, out -> out.write(bytes));
+    }
+
+    /** Temp files are created owner-only; a finished output should be readable like any other file. */
+    private static void makeReadable(Path tmp) throws IOException {
+        if (tmp.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-r--r--"));
+        }
     }
 
     private static void moveIntoPlace(Path tmp, Path target) throws IOException {
