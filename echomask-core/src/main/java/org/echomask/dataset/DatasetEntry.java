@@ -35,12 +35,27 @@ public record DatasetEntry(String id, String recording, double startS, double en
         Objects.requireNonNull(split, "split");
         group = group == null ? "" : group;
         hqMask = hqMask == null ? "" : hqMask;
-        extra = Map.copyOf(extra == null ? Map.of() : extra);
+        // Insertion order is kept: it is the order of the manifest's extra columns.
+        extra = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(extra == null ? Map.of() : extra));
     }
 
     /** The recording's path, resolving a relative manifest entry against the dataset directory. */
     public java.nio.file.Path recordingPath(java.nio.file.Path datasetDir) {
         return datasetDir.resolve(recording).normalize();
+    }
+
+    /** The same example with extra column {@code column} set to {@code value} (added last if new). */
+    public DatasetEntry withExtra(String column, String value) {
+        java.util.LinkedHashMap<String, String> m = new java.util.LinkedHashMap<>(extra);
+        m.put(column, value);
+        return new DatasetEntry(id, recording, startS, endS, labels, split, group, array, image, hqMask, m);
+    }
+
+    /** The same example without extra column {@code column}. */
+    public DatasetEntry withoutExtra(String column) {
+        java.util.LinkedHashMap<String, String> m = new java.util.LinkedHashMap<>(extra);
+        m.remove(column);
+        return new DatasetEntry(id, recording, startS, endS, labels, split, group, array, image, hqMask, m);
     }
 
     public boolean hasHqMask() {
