@@ -115,8 +115,11 @@ public final class AnnotationServer implements AutoCloseable {
             checkOrigin(ex);
         }
         if (path.equals("/") || path.startsWith("/static/")) {
-            requireRead(read);
             String name = path.equals("/") ? "index.html" : path.substring("/static/".length());
+            if (!STATIC.containsKey(name)) {
+                throw new Http.Failure(404, "no such file");
+            }
+            requireRead(read);
             serveStatic(ex, name);
             return;
         }

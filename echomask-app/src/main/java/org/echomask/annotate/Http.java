@@ -1,12 +1,13 @@
 package org.echomask.annotate;
 
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.echomask.io.Json;
@@ -16,6 +17,9 @@ final class Http {
     /** Everything the page needs comes from this server; nothing may load from elsewhere. */
     static final String CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' blob: data:; "
             + "connect-src 'self'; form-action 'none'; frame-ancestors 'none'; base-uri 'none'";
+
+    /** Compact JSON (the project mapper's snake_case records, without its pretty printing). */
+    private static final ObjectWriter JSON = Json.mapper().writer().without(SerializationFeature.INDENT_OUTPUT);
 
     private Http() {}
 
@@ -49,7 +53,7 @@ final class Http {
     }
 
     static void json(HttpExchange ex, int status, Object value) throws IOException {
-        send(ex, status, "application/json; charset=utf-8", Json.write(value).getBytes(StandardCharsets.UTF_8));
+        send(ex, status, "application/json; charset=utf-8", JSON.writeValueAsBytes(value));
     }
 
     static void error(HttpExchange ex, int status, String message) throws IOException {

@@ -31,7 +31,7 @@ final class TinyDataset {
             for (int f = 0; f < height; f++) {
                 for (int t = 0; t < width; t++) {
                     v[f][t] = (float) (-60 + 3 * rnd.nextGaussian());
-                    if (Math.abs(f - ridge) <= 1 && t >= width / 5 && t < width * 4 / 5) {
+                    if (Math.abs(f - ridge) <= 1 && t >= width / 3 && t < width / 3 + width / 4) {
                         v[f][t] += 40;
                     }
                 }
