@@ -62,8 +62,12 @@ class AnnotateBrowserTest {
                 wait.until(d -> "true".equals(d.findElement(By.tagName("body")).getDomAttribute("data-ready")));
                 assertThat(browser.findElement(By.id("example-id")).getText()).isEqualTo(first);
 
-                // Clear the proposal (keyboard shortcut), then paint from picture pixel (30, 40) to (100, 40).
+                // Raise the threshold (keyboard shortcut): the page re-runs the proposer for this example.
+                new Actions(browser).sendKeys("..").perform();
+                wait.until(d -> d.findElement(By.id("message")).getText().equals("proposal at threshold 2.7"));
+                // Clear the mask, then paint from picture pixel (30, 40) to (100, 40).
                 new Actions(browser).sendKeys("c").perform();
+                wait.until(d -> d.findElement(By.id("coverage")).getText().equals("mask 0.0 % of pixels"));
                 int height = examples.size(store.entry(first).orElseThrow())[1];
                 double[] scale = pictureScale(browser, width, height);
                 Map<?, ?> rect = (Map<?, ?>) ((JavascriptExecutor) browser)
