@@ -8,7 +8,8 @@ import picocli.CommandLine.Command;
 /** The {@code echomask} command: every subcommand is registered here. */
 @Command(name = "echomask", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Mask-guided classification and analysis of bioacoustic recordings.",
-        subcommands = {DemoCommand.class, SynthCommand.class, DatasetCommand.class, SpectrogramCommand.class, MasksCommand.class,
+        subcommands = {DemoCommand.class, SynthCommand.class, DatasetCommand.class, SpectrogramCommand.class,
+                MasksCommand.class, AnnotateCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Callable<Integer> {
 
