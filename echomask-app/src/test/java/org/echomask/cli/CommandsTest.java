@@ -102,7 +102,9 @@ class CommandsTest {
     void quickDemoRunsEveryExistingStage(@TempDir Path dir) {
         Result r = run("demo", "--quick", "--out", dir.toString());
         assertThat(r.code()).as(r.err()).isZero();
-        assertThat(r.out()).contains("synth").contains("dataset origin").contains("dataset alternative").contains("pictures");
+        assertThat(r.out()).contains("synth").contains("dataset origin").contains("dataset alternative").contains("mask proposals")
+                .contains("soft masks").contains("pictures");
+        assertThat(dir.resolve("dataset-origin/masks/proposals/evaluation.json")).exists();
         assertThat(dir.resolve("dataset-origin/manifest.csv")).exists();
         assertThat(dir.resolve("example-origin.png")).exists();
     }
