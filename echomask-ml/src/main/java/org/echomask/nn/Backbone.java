@@ -1,0 +1,24 @@
+package org.echomask.nn;
+
+import ai.djl.nn.Block;
+import java.util.Objects;
+
+/**
+ * A feature extractor ready to put in a larger network: its block maps {@code (N, C_in, H, W)} to a
+ * feature map {@code (N, outChannels, ceil(H / outputStride), ceil(W / outputStride))}.
+ * Every architecture (CNNs and transformers alike) ends in a feature map, so pooling, token
+ * fusion, segmentation heads and Grad-CAM treat them the same way.
+ *
+ * @param block the network
+ * @param outChannels channels of the feature map
+ * @param outputStride input pixels per feature-map pixel along each axis
+ * @param description the spec it was built from, for logs and model cards
+ */
+public record Backbone(Block block, int outChannels, int outputStride, String description) {
+    public Backbone {
+        Objects.requireNonNull(block, "block");
+        if (outChannels < 1 || outputStride < 1) {
+            throw new IllegalArgumentException("bad backbone: " + outChannels + " channels, stride " + outputStride);
+        }
+    }
+}
