@@ -1,0 +1,72 @@
+package org.echomask.classify;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Activation;
+import ai.djl.nn.Block;
+import org.echomask.label.LabelSet;
+import org.echomask.train.Learner;
+import org.echomask.train.ValidationMetric;
+
+/**
+ * Trains a {@link MaskGuidedClassifier}: BCE for multilabel, power-set cross-entropy for
+ * multiclass, optional class weights, joint accuracy as the validation metric.
+ */
+public final class ClassifierLearner implements Learner {
+    private final MaskGuidedClassifier block;
+    private final Task task;
+    private final LabelSet labels;
+    private final int channels;
+    private final int height;
+    private final int width;
+    private final float[] classWeights;
+
+    /**
+     * @param classWeights one weight per output (K positive weights for multilabel, 2^K class
+     *     weights for multiclass), or null for none
+     */
+    public ClassifierLearner(MaskGuidedClassifier block, Task task, LabelSet labels, int channels, int height, int width,
+            float[] classWeights) {
+        if (classWeights != null && classWeights.length != task.outputs(labels)) {
+            throw new IllegalArgumentException(classWeights.length + " class weights for " + task.outputs(labels) + " outputs");
+        }
+        this.block = block;
+        this.task = task;
+        this.labels = labels;
+        this.channels = channels;
+        this.height = height;
+        this.width = width;
+        this.classWeights = classWeights == null ? null : classWeights.clone();
+    }
+
+    @Override
+    public Block block() {
+        return block;
+    }
+
+    @Override
+    public Shape[] inputShapes() {
+        Shape spec = new Shape(1, channels, height, width);
+        return block.maskInput().used() ? new Shape[] {spec, new Shape(1, 1, height, width)} : new Shape[] {spec};
+    }
+
+    @Override
+    public NDArray loss(NDList predictions, NDArray target) {
+        NDArray logits = predictions.singletonOrThrow();
+        NDArray weights = classWeights == null ? null : logits.getManager().create(classWeights);
+        return task == Task.MULTILABEL ? Losses.binaryCrossEntropy(logits, target, weights)
+                : Losses.crossEntropy(logits, target, weights);
+    }
+
+    @Override
+    public NDArray scores(NDList predictions) {
+        NDArray logits = predictions.singletonOrThrow();
+        return task == Task.MULTILABEL ? Activation.sigmoid(logits) : logits.softmax(1);
+    }
+
+    @Override
+    public ValidationMetric metric() {
+        return new JointAccuracy(task, labels, 0.5);
+    }
+}
