@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
 @Command(name = "echomask", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Mask-guided classification and analysis of bioacoustic recordings.",
         subcommands = {DemoCommand.class, SynthCommand.class, DatasetCommand.class, SpectrogramCommand.class,
-                MasksCommand.class, AnnotateCommand.class,
+                MasksCommand.class, AnnotateCommand.class, SegmentCommand.class, TrainCommand.class, PredictCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Callable<Integer> {
 
@@ -17,8 +17,16 @@ public final class Main implements Callable<Integer> {
         System.exit(run(args));
     }
 
+    private static final ThreadLocal<java.util.List<String>> ARGS = ThreadLocal.withInitial(java.util.List::of);
+
+    /** The arguments of the command now running on this thread, for provenance records. */
+    static java.util.List<String> lastArgs() {
+        return ARGS.get();
+    }
+
     /** Runs the command line and returns its exit code (tests call this instead of main). */
     public static int run(String... args) {
+        ARGS.set(java.util.List.of(args));
         CommandLine cl = new CommandLine(new Main());
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             if (ex instanceof EchomaskException || ex instanceof java.io.UncheckedIOException) {

@@ -167,6 +167,10 @@ final class MasksCommand implements Callable<Integer> {
         @Option(names = "--threshold", split = ",", description = "Threshold(s) to try with every preset/config, comma-separated.")
         List<Double> thresholds = new ArrayList<>();
 
+        @Option(names = "--kind", split = ",",
+                description = "Stored mask kind(s) to score, comma-separated (proposal, generated...); default: proposal when no preset/config is given.")
+        List<String> kinds = new ArrayList<>();
+
         @Option(names = "--threads", description = "Examples processed at once (default: all cores).")
         Integer threads;
 
@@ -185,6 +189,9 @@ final class MasksCommand implements Callable<Integer> {
                     candidates.add(MaskEvaluation.Candidate.of(c));
                 }
                 thresholds.forEach(t -> candidates.add(MaskEvaluation.Candidate.of(withThreshold(c, t))));
+            }
+            for (String k : kinds) {
+                candidates.add(k.equals("proposal") ? MaskEvaluation.Candidate.stored() : MaskEvaluation.Candidate.storedKind(k));
             }
             if (candidates.isEmpty()) {
                 candidates.add(MaskEvaluation.Candidate.stored());

@@ -288,6 +288,40 @@ public final class DatasetMasks {
         return m;
     }
 
+    /**
+     * Writes binary masks of a new tracked kind (e.g. {@code generated} from the segmentation
+     * network) to {@code masks/<kind>/<id>.png} and records them in column {@code <kind>_mask};
+     * soft masks made from an older version of the kind are dropped from the manifest, because
+     * they no longer describe it. Masks are written atomically, the manifest once at the end.
+     *
+     * @param masks example id to mask {@code [frequency][time]}
+     */
+    public static void writeKind(Path datasetDir, String kind, Map<String, boolean[][]> masks) {
+        String column = sourceColumn(kind);
+        if (column.equals("hq_mask")) {
+            throw new EchomaskException("HQ masks are written by the annotation page, not by a model");
+        }
+        Map<String, String> paths = new LinkedHashMap<>();
+        for (Map.Entry<String, boolean[][]> m : masks.entrySet()) {
+            String rel = "masks/" + kind + "/" + m.getKey() + ".png";
+            BinaryMasks.write(datasetDir.resolve(rel), m.getValue());
+            paths.put(m.getKey(), rel);
+        }
+        String stalePrefix = "soft_" + kind + "_";
+        updateManifest(datasetDir, e -> {
+            String rel = paths.get(e.id());
+            if (rel == null) {
+                return e;
+            }
+            for (String c : e.extra().keySet()) {
+                if (c.startsWith(stalePrefix)) {
+                    e = e.withoutExtra(c);
+                }
+            }
+            return e.withExtra(column, rel);
+        });
+    }
+
     /** Re-reads the manifest and rewrites it atomically with {@code change} applied to every entry. */
     static void updateManifest(Path datasetDir, java.util.function.UnaryOperator<DatasetEntry> change) {
         Path m = manifest(datasetDir);

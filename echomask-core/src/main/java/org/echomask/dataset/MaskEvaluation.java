@@ -48,14 +48,28 @@ public final class MaskEvaluation {
 
     private MaskEvaluation() {}
 
-    /** What to score: stored proposals ({@code config} null) or a config run now on the arrays. */
-    public record Candidate(String name, ProposerConfig config) {
+    /**
+     * What to score: masks stored in the dataset ({@code storedKind}: proposal, generated...) or a
+     * proposer config run now on the arrays ({@code config}); baselines have neither.
+     */
+    public record Candidate(String name, ProposerConfig config, String storedKind) {
+        public Candidate(String name, ProposerConfig config) {
+            this(name, config, "");
+        }
+
+        /** The stored proposals. */
         public static Candidate stored() {
-            return new Candidate("stored", null);
+            return new Candidate("stored", null, "proposal");
+        }
+
+        /** Stored masks of any tracked kind, e.g. {@code generated} from the segmentation network. */
+        public static Candidate storedKind(String kind) {
+            DatasetMasks.sourceColumn(kind);
+            return new Candidate(kind, null, kind);
         }
 
         public static Candidate of(ProposerConfig config) {
-            return new Candidate(DatasetMasks.versionTag(config), config);
+            return new Candidate(DatasetMasks.versionTag(config), config, "");
         }
     }
 
@@ -147,7 +161,8 @@ public final class MaskEvaluation {
                 }
             }
             String version = c.config() != null ? DatasetMasks.versionTag(c.config())
-                    : c.name().equals("stored") ? storedVersion(datasetDir) : "baseline";
+                    : c.storedKind().equals("proposal") ? storedVersion(datasetDir)
+                    : c.storedKind().isEmpty() ? "baseline" : "stored " + c.storedKind();
             results.add(new Result(c.name(), version, rows));
         }
         String reference = truths != null
@@ -181,8 +196,9 @@ public final class MaskEvaluation {
                 values = values == null ? DatasetMasks.readArray(ds, e) : values;
                 p = MaskProposer.propose(values, c.config());
             } else {
-                String rel = DatasetMasks.sourceMask(e, "proposal")
-                        .orElseThrow(() -> new EchomaskException("example " + e.id() + ": no proposal (run masks propose)"));
+                String rel = DatasetMasks.sourceMask(e, c.storedKind()).orElseThrow(() -> new EchomaskException(
+                        "example " + e.id() + ": no " + c.storedKind() + " mask" + (c.storedKind().equals("proposal")
+                                ? " (run masks propose)" : c.storedKind().equals("generated") ? " (run segment predict)" : "")));
                 p = BinaryMasks.read(ds.resolve(rel));
             }
             requireShape(p, h, w, e.id() + " " + c.name() + " mask");

@@ -36,6 +36,12 @@ public final class Json {
         }
     }
 
+    /** A record or bean as a JSON-shaped map (snake_case keys), for embedding in other documents. */
+    @SuppressWarnings("unchecked")
+    public static java.util.Map<String, Object> toMap(Object value) {
+        return MAPPER.convertValue(value, java.util.LinkedHashMap.class);
+    }
+
     public static void writeFile(Path path, Object value) {
         AtomicFiles.writeString(path, write(value) + "\n");
     }

@@ -56,9 +56,10 @@ public final class ModelPackage {
 
     /**
      * Writes a package. {@code block} must be initialised; {@code segmenter} is an opened
-     * segmentation package to embed, or null.
+     * segmentation package to embed, or null; {@code extras} are further files copied into the
+     * package root (e.g. the per-epoch metrics).
      */
-    public static void save(Path out, Object card, Provenance provenance, Block block, Path segmenter) {
+    public static void save(Path out, Object card, Provenance provenance, Block block, Path segmenter, List<Path> extras) {
         boolean zip = out.getFileName().toString().endsWith(".zip");
         Path parent = out.toAbsolutePath().getParent();
         try {
@@ -74,6 +75,9 @@ public final class ModelPackage {
                 }
                 if (segmenter != null) {
                     copyTree(segmenter, tmp.resolve(SEGMENTER_DIR));
+                }
+                for (Path extra : extras) {
+                    Files.copy(extra, tmp.resolve(extra.getFileName().toString()));
                 }
                 if (zip) {
                     Path zipTmp = parent.resolve(tmp.getFileName() + ".zip");

@@ -1,0 +1,89 @@
+package org.echomask.classify;
+
+import java.util.List;
+import org.echomask.EchomaskException;
+import org.echomask.dataset.MaskSelection;
+import org.echomask.label.LabelSet;
+import org.echomask.nn.BackboneSpec;
+
+/**
+ * Everything needed to rebuild a classifier's network and feed it: saved in {@code model.json}.
+ *
+ * @param backbone spectrogram encoder
+ * @param maskInput none (image-only baseline), binary or soft
+ * @param maskSource tracked mask kind the mask branch reads (hq, generated, proposal...); empty for none
+ * @param softSigma Gaussian sigma in pixels for soft masks (0 otherwise)
+ * @param fusion how the mask branch joins (ignored for none, stored as concat)
+ * @param task multilabel or multiclass
+ * @param labels the label set, sorted
+ * @param latentDim common dimension of both branches' tokens and of the embedding
+ * @param heads attention heads of the cross-attention fusion
+ * @param inputHeight spectrogram rows (frequency bins)
+ * @param inputWidth spectrogram columns (frames)
+ * @param timeShift largest random circular time shift during training, as a fraction of the width
+ */
+public record ClassifierSpec(BackboneSpec backbone, MaskInput maskInput, String maskSource, double softSigma,
+        FusionKind fusion, Task task, List<String> labels, int latentDim, int heads, int inputHeight, int inputWidth,
+        double timeShift) {
+    public static final int DEFAULT_LATENT_DIM = 128;
+    public static final int DEFAULT_HEADS = 4;
+
+    public ClassifierSpec {
+        require(backbone != null && maskInput != null && fusion != null && task != null, "backbone, mask input, fusion and task are required");
+        maskSource = maskSource == null ? "" : maskSource;
+        if (maskInput.used()) {
+            require(!maskSource.isEmpty(), "a " + maskInput.id() + " mask needs a mask source (hq, generated, proposal)");
+            MaskSelection.binary(maskSource); // validates the kind
+        } else {
+            maskSource = "";
+            softSigma = 0;
+            fusion = FusionKind.CONCAT;
+        }
+        require(maskInput == MaskInput.SOFT ? softSigma > 0 : softSigma == 0,
+                "soft masks need sigma > 0 pixels, other inputs sigma 0 (got " + softSigma + ")");
+        labels = LabelSet.sorted(labels == null ? List.of() : labels).names();
+        require(!labels.isEmpty(), "a classifier needs at least one label");
+        require(latentDim >= 8 && latentDim % heads == 0, "latent dimension " + latentDim + " must be >= 8 and a multiple of heads " + heads);
+        require(inputHeight >= 16 && inputWidth >= 16, "input must be at least 16x16, got " + inputHeight + "x" + inputWidth);
+        require(timeShift >= 0 && timeShift <= 1, "time shift must be a fraction in [0, 1], got " + timeShift);
+    }
+
+    private static void require(boolean ok, String message) {
+        if (!ok) {
+            throw new EchomaskException("classifier spec: " + message);
+        }
+    }
+
+    public LabelSet labelSet() {
+        return LabelSet.of(labels);
+    }
+
+    /** Number of network outputs (K or 2^K). */
+    public int outputs() {
+        return task.outputs(labelSet());
+    }
+
+    /** The masks an example set must load for this classifier. */
+    public MaskSelection maskSelection() {
+        if (!maskInput.used()) {
+            return MaskSelection.NONE;
+        }
+        return maskInput == MaskInput.SOFT ? MaskSelection.soft(maskSource, softSigma) : MaskSelection.binary(maskSource);
+    }
+
+    /** A short name for tables and logs, e.g. {@code resnet18 xattn soft(hq,s2) multilabel}. */
+    public String describe() {
+        String mask = switch (maskInput) {
+            case NONE -> "image-only";
+            case BINARY -> fusion.id() + " binary(" + maskSource + ")";
+            case SOFT -> fusion.id() + " soft(" + maskSource + ",s" + softSigma + ")";
+        };
+        return backbone.architecture() + " " + mask + " " + task.id();
+    }
+
+    /** Builds the untrained network. */
+    public MaskGuidedClassifier build() {
+        return new MaskGuidedClassifier(org.echomask.nn.Backbones.create(backbone), maskInput, fusion, latentDim, heads,
+                outputs());
+    }
+}
