@@ -98,7 +98,8 @@ final class Aspp extends AbstractBlock {
                     NDArray projected = conv.forward(store, new NDList(pooled), training).singletonOrThrow();
                     NDArray normalised = norm.forward(store, new NDList(projected), batchStatistics).singletonOrThrow();
                     NDArray activated = Activation.relu(normalised)) {
-                return new NDList(activated.broadcast(shape.get(0), activated.getShape().get(1), shape.get(2), shape.get(3)));
+                long channels = activated.getShape().get(1);
+                return new NDList(activated.broadcast(shape.get(0), channels, shape.get(2), shape.get(3)));
             }
         }
 
@@ -112,8 +113,8 @@ final class Aspp extends AbstractBlock {
         @Override
         public Shape[] getOutputShapes(Shape[] inputShapes) {
             Shape in = inputShapes[0];
-            return new Shape[] {new Shape(in.get(0), conv.getOutputShapes(new Shape[] {new Shape(in.get(0), in.get(1), 1, 1)})[0].get(1),
-                    in.get(2), in.get(3))};
+            Shape pooled = conv.getOutputShapes(new Shape[] {new Shape(in.get(0), in.get(1), 1, 1)})[0];
+            return new Shape[] {new Shape(in.get(0), pooled.get(1), in.get(2), in.get(3))};
         }
     }
 }

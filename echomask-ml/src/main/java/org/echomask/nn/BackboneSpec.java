@@ -63,7 +63,7 @@ public record BackboneSpec(String architecture, double widthMultiplier, int inCh
      * A configuration practical for training from scratch on 2 CPU cores with 1×128×128
      * spectrograms, natural output stride: ResNets at width 0.25 (16-channel stem), ConvNeXt at
      * width 0.25 with (2, 2, 6, 2) blocks, ViT and DeiT 192 wide (3 heads of 64) with 4 layers,
-     * MobileNetV3-Large at width 0.5, MobileNetV3-Small at full width. Chosen so that a forward +
+     * MobileNetV3-Large at width 0.4, MobileNetV3-Small at full width. Chosen so that a forward +
      * backward pass costs within about 3× of ResNet-18 at width 0.25; measured costs are in the
      * package documentation ({@code BackboneBench}, {@code bench/backbones.sh}).
      */
@@ -74,7 +74,7 @@ public record BackboneSpec(String architecture, double widthMultiplier, int inCh
             case "convnext" -> new BackboneSpec(architecture, 0.25, 1, 32, 6);
             case "vit" -> new BackboneSpec(architecture, 0.25, 1, 16, 4);
             case "deit" -> new BackboneSpec(architecture, 1.0, 1, 16, 4);
-            case "mobilenetv3" -> new BackboneSpec(architecture, 0.5, 1, 32, 0);
+            case "mobilenetv3" -> new BackboneSpec(architecture, 0.4, 1, 32, 0);
             case "mobilenetv3-small" -> new BackboneSpec(architecture, 1.0, 1, 32, 0);
             default -> throw new IllegalStateException("no defaults for " + architecture);
         };
