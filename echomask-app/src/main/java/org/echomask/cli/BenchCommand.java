@@ -73,6 +73,14 @@ final class BenchCommand implements Callable<Integer> {
         long params = Layers.trainableParameterCount(block);
         System.out.printf(Locale.ROOT, "%s: %d parameters, %.1f examples/s (epochs after warm-up: %s)%n", spec.describe(),
                 params, mean, rates.stream().map(x -> String.format(Locale.ROOT, "%.1f", x)).toList());
+        StringBuilder memory = new StringBuilder();
+        for (EpochRecord e : r.history()) {
+            int n = e.epoch();
+            if (n == 1 || n == r.history().size() || (n % 10 == 0)) {
+                memory.append(String.format(Locale.ROOT, " %d: %.0f/%.0f", n, e.heapUsedMb(), e.rssMb()));
+            }
+        }
+        System.out.println("memory by epoch (heap used MiB / RSS MiB):" + memory);
         System.out.printf(Locale.ROOT, "{\"impl\": \"echomask\", \"model\": \"%s\", \"params\": %d, \"examples_per_s\": %.2f}%n",
                 input.used() ? fusion : "none", params, mean);
         return 0;

@@ -34,18 +34,22 @@ final class PredictCommand implements Callable<Integer> {
     @Option(names = "--threads", description = "Threads loading examples (default: all cores).")
     Integer threads;
 
+    /** Prints a package's version warnings and how the dataset's transform differs from the model's. */
+    static void warnAboutFit(java.util.List<String> packageWarnings, java.util.List<String> transformDifferences) {
+        packageWarnings.forEach(w -> System.err.println("warning: " + w));
+        if (!transformDifferences.isEmpty()) {
+            System.err.println("warning: the dataset was rendered with another transform than the model's "
+                    + "(an out-of-distribution test if intended):");
+            transformDifferences.forEach(d -> System.err.println("  " + d));
+        }
+    }
+
     @Override
     public Integer call() {
         DatasetRef data = DatasetRef.open(dataset);
         try (ClassifierModel m = ClassifierModel.open(model)) {
-            m.opened().warnings().forEach(w -> System.err.println("warning: " + w));
             data.requireLabels(m.spec().labels());
-            var diff = data.transformDifferences(m.card().transform());
-            if (!diff.isEmpty()) {
-                System.err.println("warning: the dataset was rendered with another transform than the model's "
-                        + "(an out-of-distribution test if intended):");
-                diff.forEach(d -> System.err.println("  " + d));
-            }
+            warnAboutFit(m.opened().warnings(), data.transformDifferences(m.card().transform()));
             ExampleSet examples = ExampleSet.load(dataset, e -> split == null || e.split().equals(split),
                     m.spec().maskSelection(), MasksCommand.threads(threads), TerminalProgress.forStderr());
             if (examples.size() == 0) {

@@ -99,12 +99,7 @@ final class SegmentCommand implements Callable<Integer> {
         public Integer call() {
             DatasetRef data = DatasetRef.open(dataset);
             try (SegmenterModel m = SegmenterModel.open(model)) {
-                m.opened().warnings().forEach(w -> System.err.println("warning: " + w));
-                var diff = data.transformDifferences(m.card().transform());
-                if (!diff.isEmpty()) {
-                    System.err.println("warning: the dataset's transform differs from the segmenter's:");
-                    diff.forEach(d -> System.err.println("  " + d));
-                }
+                PredictCommand.warnAboutFit(m.opened().warnings(), data.transformDifferences(m.card().transform()));
                 long t0 = System.nanoTime();
                 ExampleSet all = ExampleSet.load(dataset, e -> true, MaskSelection.NONE, MasksCommand.threads(threads),
                         TerminalProgress.forStderr());
