@@ -42,7 +42,7 @@ class CommandsTest {
     record Result(int code, String out, String err) {}
 
     @ParameterizedTest
-    @ValueSource(strings = {"demo", "synth", "dataset", "spectrogram", "annotate"})
+    @ValueSource(strings = {"demo", "synth", "dataset", "spectrogram", "annotate", "segment", "train", "predict", "bench-training"})
     void everyCommandHasHelp(String command) {
         Result r = run(command, "--help");
         assertThat(r.code()).isZero();

@@ -1,0 +1,71 @@
+package org.echomask.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.echomask.testing.SyntheticDatasets;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * segment train -> segment predict -> train on the generated masks -> predict, as a user types
+ * them, on a tiny synthetic dataset; and the errors a user meets first.
+ */
+class LearningCommandsTest {
+
+    @Test
+    void segmentThenTrainOnGeneratedMasksThenPredict(@TempDir Path dir) throws Exception {
+        Path ds = SyntheticDatasets.origin(dir, 12, 0.5, 9);
+        String seg = dir.resolve("seg").toString();
+        String fast = "--epochs=2 --batch-size=4 --seed=2 --threads=1";
+        CommandsTest.Result r = CommandsTest.run(join("segment train --dataset", ds, "--limit 6 --width 0.125", fast, "--out", seg));
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("held-out IoU");
+        r = CommandsTest.run(join("segment predict --model", seg, "--dataset", ds));
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("generated masks: 12");
+
+        Path model = dir.resolve("mgc.zip");
+        r = CommandsTest.run(join("train --dataset", ds, "--width 0.125 --mask soft --mask-source generated --fusion gated",
+                fast, "--out", model));
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("best epoch");
+        assertThat(model).isRegularFile();
+        assertThat(dir.resolve("mgc.zip.run/metrics.csv")).isRegularFile();
+
+        Path csv = dir.resolve("pred.csv");
+        r = CommandsTest.run(join("predict --model", model, "--dataset", ds, "--out", csv));
+        assertThat(r.code()).as(r.err()).isZero();
+        List<String> lines = Files.readAllLines(csv);
+        assertThat(lines.get(0)).isEqualTo("id,true_labels,predicted_labels,p_beluga_click,p_beluga_whistle,p_porpoise_click");
+        assertThat(lines).hasSize(13);
+    }
+
+    @Test
+    void clearErrorsForWhatUsersGetWrong(@TempDir Path dir) throws Exception {
+        CommandsTest.Result r = CommandsTest.run(join("train --dataset", dir, "--out", dir.resolve("m")));
+        assertThat(r.code()).isEqualTo(1);
+        assertThat(r.err()).contains(dir.toString()).contains("not a dataset directory");
+
+        Files.createDirectories(dir.resolve("notamodel"));
+        Files.writeString(dir.resolve("notamodel/readme.txt"), "x");
+        Path ds = SyntheticDatasets.origin(dir.resolve("d"), 4, 0.25, 1);
+        r = CommandsTest.run(join("predict --model", dir.resolve("notamodel"), "--dataset", ds, "--out", dir.resolve("p.csv")));
+        assertThat(r.code()).isEqualTo(1);
+        assertThat(r.err()).contains("not a model package");
+
+        r = CommandsTest.run(join("train --dataset", ds, "--model resnet19 --out", dir.resolve("m")));
+        assertThat(r.code()).isEqualTo(1);
+        assertThat(r.err()).contains("resnet19");
+
+        r = CommandsTest.run(join("train --dataset", ds, "--mask soft --mask-source generated --epochs=1 --out", dir.resolve("m")));
+        assertThat(r.code()).isEqualTo(1);
+        assertThat(r.err()).contains("no generated mask").contains("segment predict");
+    }
+
+    private static String[] join(Object... parts) {
+        return String.join(" ", java.util.Arrays.stream(parts).map(String::valueOf).toList()).split(" ");
+    }
+}
