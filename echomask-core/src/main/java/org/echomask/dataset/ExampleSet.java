@@ -21,8 +21,8 @@ import org.echomask.mask.SoftMasks;
  * decoding and distance transforms; loader threads then only copy rows into batches.
  */
 public final class ExampleSet {
-    /** One loaded example; {@code mask} is null when no mask was selected. */
-    public record Example(DatasetEntry entry, float[] spectrogram, float[] mask) {}
+    /** One loaded example ({@code height} x {@code width}); {@code mask} is null when no mask was selected. */
+    public record Example(DatasetEntry entry, float[] spectrogram, float[] mask, int height, int width) {}
 
     private final Path datasetDir;
     private final List<Example> examples;
@@ -73,11 +73,10 @@ public final class ExampleSet {
             int h = 0;
             int w = 0;
             if (!out.isEmpty()) {
-                float[][] first = DatasetMasks.readArray(datasetDir, out.get(0).entry());
-                h = first.length;
-                w = first[0].length;
+                h = out.get(0).height();
+                w = out.get(0).width();
                 for (Example x : out) {
-                    if (x.spectrogram().length != h * w) {
+                    if (x.height() != h || x.width() != w) {
                         throw new EchomaskException(datasetDir.resolve(x.entry().array()) + ": array size differs from "
                                 + h + "x" + w + " of the first example");
                     }
@@ -111,7 +110,7 @@ public final class ExampleSet {
             }
             mask = masks.softSigma() > 0 ? flatten(SoftMasks.gaussian(binary, masks.softSigma())) : flatten(binary);
         }
-        return new Example(e, flatten(spec), mask);
+        return new Example(e, flatten(spec), mask, spec.length, spec[0].length);
     }
 
     static float[] flatten(float[][] m) {
