@@ -79,9 +79,6 @@ final class TrainCommand implements Callable<Integer> {
         var t = data.info().transform();
         BackboneSpec backbone = TrainingOptions.backbone(model, width);
         MaskInput input = MaskInput.parse(mask);
-        if (!List.of("none", "binary", "soft").contains(mask.toLowerCase(Locale.ROOT))) {
-            throw new EchomaskException("--mask must be none, binary or soft");
-        }
         ClassifierSpec spec = new ClassifierSpec(backbone, input, input.used() ? maskSource : "",
                 input == MaskInput.SOFT ? sigma : 0, FusionKind.parse(fusion), Task.parse(task), data.info().labels(),
                 latentDim, heads, t.outputHeight(), t.outputWidth(), timeShift);

@@ -13,6 +13,7 @@ import java.util.stream.Collectors;
 import org.echomask.EchomaskException;
 import org.echomask.Progress;
 import org.echomask.dataset.DatasetEntry;
+import org.echomask.dataset.DatasetManifest;
 import org.echomask.dataset.ExampleSet;
 import org.echomask.dataset.MaskSelection;
 import org.echomask.io.Json;
@@ -51,9 +52,10 @@ public final class SegmenterTraining {
     public static Outcome run(Job job, Progress progress) {
         DatasetRef data = DatasetRef.open(job.dataset());
         int threads = Math.max(1, job.config().loaderThreads());
-        ExampleSet all = ExampleSet.load(job.dataset(), e -> e.hasHqMask() && e.split().equals("train"),
-                MaskSelection.NONE, 1, Progress.NONE);
-        Set<String> chosen = choose(all.examples().stream().map(x -> x.entry().id()).toList(), job.limit(), job.config().seed());
+        // Choose from the manifest alone: only the chosen examples' arrays and masks are read.
+        List<String> candidates = DatasetManifest.read(job.dataset().resolve(DatasetManifest.FILE_NAME)).stream()
+                .filter(e -> e.hasHqMask() && e.split().equals("train")).map(DatasetEntry::id).toList();
+        Set<String> chosen = choose(candidates, job.limit(), job.config().seed());
         ExampleSet train = ExampleSet.load(job.dataset(), e -> chosen.contains(e.id()), MaskSelection.binary("hq"), threads, progress);
         ExampleSet val = ExampleSet.load(job.dataset(), e -> e.hasHqMask() && e.split().equals("val"),
                 MaskSelection.binary("hq"), threads, progress);
