@@ -6,147 +6,112 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.echomask.Progress;
-import org.echomask.dataset.DatasetBuilder;
-import org.echomask.dataset.DatasetConfig;
-import org.echomask.dataset.DatasetEntry;
 import org.echomask.dataset.DatasetMasks;
-import org.echomask.dataset.MaskEvaluation;
-import org.echomask.mask.ProposerConfig;
-import org.echomask.dataset.DatasetSummary;
-import org.echomask.dataset.ExampleSources;
-import org.echomask.mask.BinaryMasks;
+import org.echomask.experiment.ExperimentConfig;
+import org.echomask.experiment.ExperimentResults;
+import org.echomask.experiment.ExperimentRunner;
+import org.echomask.experiment.RunResult;
+import org.echomask.io.Json;
 import org.echomask.spectrogram.SpectrogramImages;
 import org.echomask.spectrogram.SpectrogramTransform;
 import org.echomask.synth.SoundscapeGenerator;
 import org.echomask.synth.SynthConfig;
-import org.echomask.synth.SynthProfile;
 import org.echomask.synth.SyntheticClip;
 import org.echomask.synth.SyntheticCorpus;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * The main job: runs every pipeline stage that exists, end to end, on synthetic SSLMP-like data,
- * and prints what each stage did. Stages join as the project grows.
+ * The main job: the whole pipeline on synthetic SSLMP-like data, run as the built-in experiment
+ * {@code demo} (or {@code demo-quick}), then pictures and a closing summary.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = {"Run every pipeline stage on synthetic hydrophone data and print what each did.",
-                "Synthesise clips -> dataset with ground-truth masks (origin transform) -> the same audio under the",
-                "alternative (OOD) transform -> mask proposals scored against the truth -> soft masks -> pictures.",
-                "The synthetic ground truth stands in for a person's HQ masks."})
+        description = {"Run the whole pipeline on synthetic hydrophone data and print what each stage did:",
+                "synthesise clips -> dataset (origin transform) -> the same audio under the alternative (OOD) transform",
+                "-> mask proposals scored against the truth -> few-shot segmenter -> generated masks -> image-only",
+                "baseline and mask-guided classifiers (soft masks) -> scores on the test split, origin and OOD ->",
+                "OUT/report.html. The synthetic ground truth stands in for a person's HQ masks."})
 final class DemoCommand implements Callable<Integer> {
 
     @Option(names = "--out", defaultValue = "out/demo", description = "Output directory. Default: ${DEFAULT-VALUE}.")
     Path out;
 
-    @Option(names = "--quick", description = "A small run (seconds) for a first look and for tests.")
+    @Option(names = "--quick", description = "A small run (about a minute) for a first look and for tests.")
     boolean quick;
 
-    @Option(names = "--seed", defaultValue = "7", description = "Seed. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--seed", defaultValue = "7", description = "Seed of the synthetic corpus. Default: ${DEFAULT-VALUE}.")
     long seed;
-
-    private record StageResult(String stage, String result, double seconds) {}
 
     @Override
     public Integer call() {
-        int clips = quick ? 24 : 240;
-        double duration = quick ? 1.0 : 2.0;
         Progress progress = TerminalProgress.forStderr();
-        List<StageResult> stages = new ArrayList<>();
+        ExperimentConfig config = ExperimentConfig.load(quick ? "demo-quick" : "demo").withSyntheticSeed(seed);
+        List<ExperimentRunner.Stage> stages = new ArrayList<>();
+        ExperimentResults results = new ExperimentRunner(config, out, progress, s -> {
+            stages.add(s);
+            ExperimentCommand.printStage(s);
+        }).run(Main.lastArgs());
+        Path dataset = out.resolve("data/dataset");
 
         long t = System.nanoTime();
-        SynthConfig synth = SynthConfig.of(SynthProfile.ORIGIN).withDuration(duration);
-        Path corpus = out.resolve("synth");
-        List<SyntheticCorpus.Row> rows = SynthCommand.writeCorpus(corpus, synth, seed, clips,
-                SyntheticCorpus.Splits.of(0.7, 0.15), progress);
-        long labelled = rows.stream().filter(r -> !r.labels().isEmpty()).count();
-        stages.add(new StageResult("synth", String.format(Locale.ROOT, "%d clips x %.1f s at %d Hz, %d with calls (%s)",
-                rows.size(), duration, synth.sampleRate(), labelled, corpus), secondsSince(t)));
-
-        DatasetSummary origin = null;
-        for (SpectrogramTransform transform : List.of(SpectrogramTransform.ORIGIN, SpectrogramTransform.ALTERNATIVE)) {
-            t = System.nanoTime();
-            Path ds = out.resolve("dataset-" + transform.name());
-            DatasetSummary s = new DatasetBuilder(DatasetConfig.defaults(transform)).build("manifest",
-                    corpus.resolve(SyntheticCorpus.MANIFEST).toString(),
-                    ExampleSources.fromManifest(corpus.resolve(SyntheticCorpus.MANIFEST), null), ds, progress);
-            double coverage = s.entries().stream().filter(DatasetEntry::hasHqMask)
-                    .mapToDouble(e -> BinaryMasks.coverage(BinaryMasks.read(ds.resolve(e.hqMask())))).average().orElse(0);
-            stages.add(new StageResult("dataset " + transform.name(), String.format(Locale.ROOT,
-                    "%d examples %s, HQ masks cover %.1f%% of pixels, %d refused (%s)", s.entries().size(),
-                    s.info().examples(), 100 * coverage, s.errors().size(), ds), secondsSince(t)));
-            if (origin == null) {
-                origin = s;
-            }
-        }
-
-        Path originDs = out.resolve("dataset-origin");
-        t = System.nanoTime();
         int threads = Runtime.getRuntime().availableProcessors();
-        DatasetMasks.Report proposals = DatasetMasks.propose(originDs, ProposerConfig.preset("soundscape"), threads, progress);
-        MaskEvaluation.Evaluation eval = MaskEvaluation.evaluate(originDs, List.of(MaskEvaluation.Candidate.stored()),
-                threads, progress);
-        stages.add(new StageResult("mask proposals", String.format(Locale.ROOT,
-                "%d proposals (%s), IoU vs ground truth: %s", proposals.written(), proposals.version(),
-                iouSummary(eval)), secondsSince(t)));
-        t = System.nanoTime();
-        DatasetMasks.Report soft = DatasetMasks.soften(originDs, "hq", 2.0, threads, progress);
-        stages.add(new StageResult("soft masks", String.format(Locale.ROOT, "%d Gaussian soft masks of the HQ masks, sigma 2 px (%s)",
-                soft.written(), DatasetMasks.softDirectory("hq", 2.0)), secondsSince(t)));
+        DatasetMasks.Report soft = DatasetMasks.soften(dataset, "hq", config.masks().softSigma(), threads, progress);
+        stages.add(new ExperimentRunner.Stage("soft masks", seconds(t), String.format(Locale.ROOT,
+                "%d Gaussian soft masks of the HQ masks written for viewing, sigma %.0f px (%s)", soft.written(),
+                config.masks().softSigma(), DatasetMasks.softDirectory("hq", config.masks().softSigma()))));
 
         t = System.nanoTime();
-        SyntheticClip busiest = busiestClip(rows, synth);
-        for (SpectrogramTransform transform : List.of(SpectrogramTransform.ORIGIN, SpectrogramTransform.ALTERNATIVE)) {
-            SpectrogramImages.writeColour(out.resolve("example-" + transform.name() + ".png"),
-                    transform.apply(busiest.mix(), busiest.sampleRate()));
+        SyntheticClip busiest = busiestClip(out.resolve("data/synth"));
+        for (String name : List.of(config.data().transform(), config.data().oodTransform())) {
+            SpectrogramImages.writeColour(out.resolve("example-" + name + ".png"),
+                    SpectrogramTransform.load(name).apply(busiest.mix(), busiest.sampleRate()));
         }
-        stages.add(new StageResult("pictures", "clip " + busiest.id() + " " + busiest.labels() + " -> "
-                + out.resolve("example-origin.png") + ", example-alternative.png", secondsSince(t)));
+        stages.add(new ExperimentRunner.Stage("pictures", seconds(t), "clip " + busiest.id() + " " + busiest.labels() + " -> "
+                + out.resolve("example-" + config.data().transform() + ".png") + ", example-" + config.data().oodTransform() + ".png"));
 
-        printSummary(stages);
-        return origin.entries().isEmpty() ? 1 : 0;
-    }
-
-    /** "all 0.80 | beluga_click 0.83 | ..." for the stored proposals, next to the all-background baseline. */
-    private static String iouSummary(MaskEvaluation.Evaluation eval) {
-        StringBuilder b = new StringBuilder();
-        for (MaskEvaluation.Result r : eval.results()) {
-            if (r.name().equals(MaskEvaluation.SIGNAL)) {
-                continue;
-            }
-            String name = r.name().equals(MaskEvaluation.BACKGROUND) ? "all-background baseline" : "proposals";
-            b.append(b.length() == 0 ? "" : "; ").append(name).append(':');
-            for (MaskEvaluation.Row row : r.rows()) {
-                if (!row.type().equals(MaskEvaluation.NONE)) {
-                    b.append(String.format(Locale.ROOT, " %s %.2f", row.type(), row.iou()));
-                }
-            }
-        }
-        return b.toString();
+        printSummary(stages, results);
+        return 0;
     }
 
     /** The clip with the most labels (first such), regenerated for its pictures. */
-    private SyntheticClip busiestClip(List<SyntheticCorpus.Row> rows, SynthConfig synth) {
+    private static SyntheticClip busiestClip(Path corpus) {
+        List<SyntheticCorpus.Row> rows = SyntheticCorpus.readManifest(corpus.resolve(SyntheticCorpus.MANIFEST));
         SyntheticCorpus.Row best = rows.get(0);
         for (SyntheticCorpus.Row r : rows) {
             if (r.labels().size() > best.labels().size()) {
                 best = r;
             }
         }
+        SynthConfig synth = Json.readFile(corpus.resolve(SyntheticCorpus.CONFIG), SynthConfig.class);
         return SoundscapeGenerator.generate(best.seed(), best.index(), synth);
     }
 
-    private static double secondsSince(long t0) {
+    private static double seconds(long t0) {
         return (System.nanoTime() - t0) / 1e9;
     }
 
-    private static void printSummary(List<StageResult> stages) {
+    private static void printSummary(List<ExperimentRunner.Stage> stages, ExperimentResults results) {
         System.out.println();
         System.out.println("Echomask demo — stages run");
-        System.out.printf(Locale.ROOT, "%-22s %8s  %s%n", "stage", "seconds", "result");
-        for (StageResult s : stages) {
-            System.out.printf(Locale.ROOT, "%-22s %8.1f  %s%n", s.stage(), s.seconds(), s.result());
+        System.out.printf(Locale.ROOT, "%-26s %8s  %s%n", "stage", "seconds", "result");
+        for (ExperimentRunner.Stage s : stages) {
+            System.out.printf(Locale.ROOT, "%-26s %8.1f  %s%n", s.name(), s.seconds(), s.result());
         }
-        System.out.println("Not yet in the demo (open issues): segmentation network, mask-guided classifiers, evaluation report.");
+        System.out.println();
+        String split = results.experiment().evaluate().split();
+        System.out.printf(Locale.ROOT, "Classifiers (%s split; HQ masks = the synthetic ground truth standing in for a person's)%n", split);
+        System.out.printf(Locale.ROOT, "%-52s %9s %9s %9s %9s%n", "model", "joint acc", "macro-F1", "hamming", "OOD joint");
+        for (RunResult r : results.runs()) {
+            var m = r.test().windows().model();
+            System.out.printf(Locale.ROOT, "%-52s %9.3f %9.3f %9.3f %9.3f%n", r.label(), m.jointAccuracy(), m.macroF1(),
+                    m.hammingLoss(), r.ood() == null ? Double.NaN : r.ood().windows().model().jointAccuracy());
+        }
+        RunResult first = results.runs().get(0);
+        for (var b : first.test().windows().baselines()) {
+            System.out.printf(Locale.ROOT, "%-52s %9.3f %9.3f %9.3f%n", b.name(), b.jointAccuracy(), b.macroF1(), b.hammingLoss());
+        }
+        System.out.printf(Locale.ROOT, "%nTotal %.1f s. Report: %s%n", results.seconds() + stages.stream()
+                .filter(s -> s.name().equals("soft masks") || s.name().equals("pictures")).mapToDouble(ExperimentRunner.Stage::seconds).sum(),
+                results.experiment().name().isEmpty() ? "" : "report.html in the output directory");
     }
 }

@@ -9,7 +9,8 @@ import picocli.CommandLine.Command;
 @Command(name = "echomask", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Mask-guided classification and analysis of bioacoustic recordings.",
         subcommands = {DemoCommand.class, SynthCommand.class, DatasetCommand.class, SpectrogramCommand.class,
-                MasksCommand.class, AnnotateCommand.class, SegmentCommand.class, TrainCommand.class, PredictCommand.class, BenchCommand.class,
+                MasksCommand.class, AnnotateCommand.class, SegmentCommand.class, TrainCommand.class, PredictCommand.class, EvaluateCommand.class,
+                ExperimentCommand.class, BenchCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Callable<Integer> {
 

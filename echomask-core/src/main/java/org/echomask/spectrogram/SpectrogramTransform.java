@@ -167,8 +167,17 @@ public record SpectrogramTransform(
     public static final SpectrogramTransform WATKINS = new SpectrogramTransform("watkins", 32_000, WindowType.HANN, 1024,
             256, true, Scale.DB, 1e-10, 80.0, 50, 16_000, 128, MelScale.SLANEY, null, 128, 128, Normalisation.IMAGENET);
 
+    /**
+     * The out-of-distribution variant of {@link #WATKINS}, in the spirit of {@link #ALTERNATIVE}:
+     * the same 32 kHz audio with other signal-processing parameters (Hamming, 2048/256), another
+     * frequency range (200 Hz–14 kHz), the HTK mel formula and a 60 dB range.
+     */
+    public static final SpectrogramTransform WATKINS_ALTERNATIVE = new SpectrogramTransform("watkins-alternative", 32_000,
+            WindowType.HAMMING, 2048, 256, true, Scale.DB, 1e-10, 60.0, 200, 14_000, 128, MelScale.HTK, null, 128, 128,
+            Normalisation.IMAGENET);
+
     private static final Map<String, SpectrogramTransform> BUILT_INS = Map.of("origin", ORIGIN, "alternative", ALTERNATIVE,
-            "plain", PLAIN, "watkins", WATKINS);
+            "plain", PLAIN, "watkins", WATKINS, "watkins-alternative", WATKINS_ALTERNATIVE);
 
     /**
      * A built-in transform by name, or else a JSON file at that path: what a {@code --transform}

@@ -96,6 +96,28 @@ public record SynthProfile(String name, double whistleProbability, double beluga
                     Range.of(8, 22), Range.of(20, 80)),
             new SensorResponse(200, 90_000, 4, 28_000, 6, 2));
 
+    /**
+     * The same domain with every call (whistles, beluga clicks, porpoise clicks) drawn at a band
+     * SNR in [minDb, maxDb], renamed {@code name}: the low-SNR settings where the image alone stops
+     * being enough (the experiments' {@code snr_db} override).
+     */
+    public SynthProfile withSnrDb(String newName, double minDb, double maxDb) {
+        Range snr = Range.of(minDb, maxDb);
+        BelugaWhistle.Spec w = whistle;
+        ClickTrain.Spec b = belugaClick;
+        ClickTrain.Spec p = porpoiseClick;
+        return new SynthProfile(newName, whistleProbability, belugaClickProbability, porpoiseClickProbability,
+                overlapProbability,
+                new BelugaWhistle.Spec(w.eventsPerClip(), snr, w.durationS(), w.startHz(), w.sweepHz(), w.bendHz(),
+                        w.fundamentalHz(), w.modulationProbability(), w.modulationRateHz(), w.modulationDepthHz(),
+                        w.harmonics(), w.harmonicDropDb(), w.rampFraction()),
+                new ClickTrain.Spec(b.eventsPerClip(), snr, b.trainS(), b.iciMs(), b.peakHz(), b.peakJitterHz(),
+                        b.clickUs(), b.levelDriftDb(), b.levelJitterDb()),
+                new ClickTrain.Spec(p.eventsPerClip(), snr, p.trainS(), p.iciMs(), p.peakHz(), p.peakJitterHz(),
+                        p.clickUs(), p.levelDriftDb(), p.levelJitterDb()),
+                vessel, ambient, sensor);
+    }
+
     private static final Map<String, SynthProfile> BUILT_INS = Map.of("origin", ORIGIN, "shifted", SHIFTED);
 
     public static List<String> builtInNames() {

@@ -1,0 +1,31 @@
+package org.echomask.experiment;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code results.json}: the config, every run's result, which runs each table shows, where and
+ * how long it ran; with {@code proposal_iou} (proposals and the all-background baseline: mean IoU
+ * per sound type against the synthetic ground truth) when the config scores proposals.
+ */
+public record ExperimentResults(ExperimentConfig experiment, List<String> command, String started, String finished,
+        double seconds, Machine machine, Map<String, Map<String, Double>> proposalIou, SegmenterResult segmenter, List<RunResult> runs, Map<String, List<String>> tables) {
+
+    /** The machine the numbers were measured on. */
+    public record Machine(int cores, long maxHeapMb, String java, String os) {
+        static Machine here() {
+            return new Machine(Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20,
+                    System.getProperty("java.vm.name") + " " + System.getProperty("java.version"),
+                    System.getProperty("os.name") + " " + System.getProperty("os.arch"));
+        }
+    }
+
+    /** The few-shot segmenter behind generated masks. */
+    public record SegmenterResult(int trainMasks, int valMasks, int bestEpoch, double heldOutIou, double heldOutDice,
+            double generatedCoverage, double seconds) {}
+
+    public RunResult run(String id) {
+        return runs.stream().filter(r -> r.run().id().equals(id)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no run " + id));
+    }
+}

@@ -1,0 +1,260 @@
+package org.echomask.experiment;
+
+import ai.djl.nn.Parameter;
+import ai.djl.util.Pair;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.echomask.Progress;
+import org.echomask.classify.ClassifierModel;
+import org.echomask.classify.ClassifierSpec;
+import org.echomask.classify.ClassifierTraining;
+import org.echomask.dataset.DatasetMasks;
+import org.echomask.dataset.DatasetSummary;
+import org.echomask.dataset.ExampleSet;
+import org.echomask.dataset.MaskEvaluation;
+import org.echomask.dataset.MaskSelection;
+import org.echomask.eval.ClassifierEvaluation;
+import org.echomask.eval.Decision;
+import org.echomask.io.Json;
+import org.echomask.mask.ProposerConfig;
+import org.echomask.model.DatasetRef;
+import org.echomask.nn.DeepLabV3;
+import org.echomask.segment.SegmenterModel;
+import org.echomask.segment.SegmenterTraining;
+import org.echomask.spectrogram.SpectrogramTransform;
+import org.echomask.train.EpochRecord;
+import org.echomask.train.MetricsFiles;
+import org.echomask.train.TrainConfig;
+
+/**
+ * Runs an experiment end to end in one directory: data, masks, the segmenter, every run (train,
+ * score on the evaluation split, score again under the OOD transform), then {@code results.json}
+ * and {@code report.html}. Every stage and run is marked when done, so an interrupted experiment
+ * picks up where it stopped (a run killed mid-training resumes from its last epoch checkpoint).
+ */
+public final class ExperimentRunner {
+    public static final String RESULTS_FILE = "results.json";
+    public static final String REPORT_FILE = "report.html";
+
+    /** What a stage did, for a closing summary. */
+    public record Stage(String name, double seconds, String result) {}
+
+    /** Hears about each stage as it ends. */
+    @FunctionalInterface
+    public interface Listener {
+        void stageDone(Stage stage);
+    }
+
+    private final ExperimentConfig config;
+    private final Path out;
+    private final Progress progress;
+    private final Listener listener;
+    private final int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
+
+    public ExperimentRunner(ExperimentConfig config, Path out, Progress progress, Listener listener) {
+        this.config = config;
+        this.out = out.toAbsolutePath().normalize();
+        this.progress = progress;
+        this.listener = listener;
+    }
+
+    public ExperimentResults run(List<String> command) {
+        long started = System.nanoTime();
+        Instant startedAt = Instant.now();
+        Json.writeFile(out.resolve("experiment.json"), config);
+        ExperimentData.Paths paths = ExperimentData.Paths.under(out);
+        ExperimentConfig.Data data = config.data();
+
+        if (data.synthetic() != null) {
+            long t = System.nanoTime();
+            String r = ExperimentData.corpus(data.synthetic(), paths.corpus(), progress);
+            stage("synth", t, r == null ? "already there (" + paths.corpus() + ")" : r + " (" + paths.corpus() + ")");
+        }
+        long t = System.nanoTime();
+        DatasetSummary ds = ExperimentData.dataset(data, paths.corpus(), paths.dataset(), threads, progress);
+        stage("dataset " + data.transform(), t, ds == null ? "already there" : describe(ds, paths.dataset()));
+        if (data.oodTransform() != null) {
+            t = System.nanoTime();
+            DatasetSummary ood = ExperimentData.ood(data, paths.dataset(), paths.oodDataset(), threads, progress);
+            stage("dataset " + data.oodTransform() + " (OOD)", t, ood == null ? "already there" : describe(ood, paths.oodDataset()));
+        }
+
+        Map<String, List<RunSpec>> byTable = RunSpec.expand(config);
+        List<RunSpec> runs = RunSpec.distinct(byTable);
+        List<Path> datasets = data.oodTransform() == null ? List.of(paths.dataset()) : List.of(paths.dataset(), paths.oodDataset());
+        if (runs.stream().anyMatch(r -> r.source().equals("proposal"))) {
+            proposals(datasets);
+        } else if (config.masks().scoreProposals()) {
+            proposals(List.of(paths.dataset()));
+        }
+        Map<String, Map<String, Double>> proposalIou = null;
+        if (config.masks().scoreProposals()) {
+            t = System.nanoTime();
+            proposalIou = ProposalScores.iou(MaskEvaluation.evaluate(paths.dataset(), List.of(MaskEvaluation.Candidate.stored()),
+                    threads, progress));
+            stage("proposals vs truth", t, ProposalScores.describe(proposalIou));
+        }
+        ExperimentResults.SegmenterResult segmenter = null;
+        if (runs.stream().anyMatch(r -> r.source().equals("generated"))) {
+            segmenter = segmenter(paths.dataset(), datasets);
+        }
+
+        List<RunResult> results = new ArrayList<>();
+        for (int i = 0; i < runs.size(); i++) {
+            RunSpec run = runs.get(i);
+            t = System.nanoTime();
+            progress.status("run " + (i + 1) + "/" + runs.size() + ": " + run.id());
+            RunResult r = run(run, paths);
+            results.add(r);
+            stage("run " + (i + 1) + "/" + runs.size(), t, String.format(Locale.ROOT, "%s: val %.3f, %s %.3f%s", r.label(),
+                    r.valJointAccuracy(), config.evaluate().split(), r.test().windows().model().jointAccuracy(),
+                    r.ood() == null ? "" : String.format(Locale.ROOT, ", OOD %.3f", r.ood().windows().model().jointAccuracy())));
+        }
+
+        Map<String, List<String>> tables = new LinkedHashMap<>();
+        byTable.forEach((k, v) -> tables.put(k, v.stream().map(RunSpec::id).toList()));
+        ExperimentResults all = new ExperimentResults(config, command, startedAt.toString(), Instant.now().toString(),
+                (System.nanoTime() - started) / 1e9, ExperimentResults.Machine.here(), proposalIou, segmenter, results, tables);
+        Json.writeFile(out.resolve(RESULTS_FILE), all);
+        t = System.nanoTime();
+        ExperimentReport.write(all, out.resolve(REPORT_FILE));
+        stage("report", t, out.resolve(REPORT_FILE) + ", " + out.resolve(RESULTS_FILE));
+        return all;
+    }
+
+    private void proposals(List<Path> datasets) {
+        for (Path ds : datasets) {
+            long t = System.nanoTime();
+            StageStamp stamp = StageStamp.of(ds.resolveSibling(ds.getFileName() + "-proposals"),
+                    Map.of("data", config.data(), "preset", config.masks().proposalPreset()));
+            if (stamp.done()) {
+                continue;
+            }
+            DatasetMasks.Report r = DatasetMasks.propose(ds, ProposerConfig.preset(config.masks().proposalPreset()), threads,
+                    progress);
+            stamp.mark();
+            stage("mask proposals", t, r.written() + " " + r.version() + " proposals (" + ds.getFileName() + ")");
+        }
+    }
+
+    private ExperimentResults.SegmenterResult segmenter(Path trainData, List<Path> datasets) {
+        Path model = out.resolve("models/segmenter");
+        ExperimentConfig.Segmenter s = config.masks().segmenter();
+        StageStamp stamp = StageStamp.of(model, Map.of("data", config.data(), "segmenter", s));
+        Path resultFile = out.resolve("models/segmenter-result.json");
+        if (!stamp.done()) {
+            long t = System.nanoTime();
+            SegmenterTraining.Outcome o = SegmenterTraining.run(new SegmenterTraining.Job(trainData,
+                    DeepLabV3.defaults().withNumClasses(2), s.config(), s.limit(), model, true, List.of("experiment")), progress);
+            double coverage = 0;
+            for (Path ds : datasets) {
+                try (SegmenterModel m = SegmenterModel.open(model)) {
+                    ExampleSet all = ExampleSet.load(ds, e -> true, MaskSelection.NONE, threads, progress);
+                    coverage = m.writeGeneratedMasks(all, model, 32, progress);
+                }
+            }
+            Json.writeFile(resultFile, new ExperimentResults.SegmenterResult(o.trainMasks(), o.valMasks(), o.result().bestEpoch(),
+                    o.heldOut().meanIou(), o.heldOut().meanDice(), coverage, o.result().seconds()));
+            stamp.mark();
+            stage("segmenter", t, String.format(Locale.ROOT, "DeepLabV3 on %d HQ masks: held-out IoU %.3f, Dice %.3f; "
+                    + "generated masks for %d datasets", o.trainMasks(), o.heldOut().meanIou(), o.heldOut().meanDice(), datasets.size()));
+        }
+        return Json.readFile(resultFile, ExperimentResults.SegmenterResult.class);
+    }
+
+    private RunResult run(RunSpec run, ExperimentData.Paths paths) {
+        Path dir = out.resolve("runs").resolve(run.id());
+        Path model = dir.resolve("model");
+        TrainConfig train = config.train().config(run.seed());
+        StageStamp stamp = StageStamp.of(dir, Map.of("data", config.data(), "run", run, "train", train,
+                "evaluate", config.evaluate(), "sigma", config.masks().softSigma()));
+        Path resultFile = dir.resolve("result.json");
+        if (stamp.done() && Files.isRegularFile(resultFile)) {
+            return Json.readFile(resultFile, RunResult.class);
+        }
+        DatasetRef ref = DatasetRef.open(paths.dataset());
+        SpectrogramTransform transform = ref.info().transform();
+        ClassifierSpec spec = run.classifier(transform, ref.info().labels(), config.masks().softSigma());
+        boolean packaged = Files.isRegularFile(model.resolve("model.json"));
+        ClassifierTraining.Outcome outcome = packaged ? null : ClassifierTraining.run(new ClassifierTraining.Job(paths.dataset(),
+                spec, train, false, model, true, List.of("experiment", config.name(), run.id())), progress);
+        ClassifierEvaluation.Settings settings = new ClassifierEvaluation.Settings(config.evaluate().split(),
+                Decision.parse(config.evaluate().decision()), config.evaluate().clipLevel(), 64, threads, run.seed());
+        try (ClassifierModel m = ClassifierModel.open(model)) {
+            ClassifierEvaluation.Report test = ClassifierEvaluation.run(m, paths.dataset(), transform.name(), settings, progress);
+            ClassifierEvaluation.write(test, spec.labels(), dir.resolve("eval"));
+            ClassifierEvaluation.Report ood = null;
+            if (config.data().oodTransform() != null) {
+                ood = ClassifierEvaluation.run(m, paths.oodDataset(), config.data().oodTransform(), settings, progress);
+                ClassifierEvaluation.write(ood, spec.labels(), dir.resolve("eval-ood"));
+            }
+            List<EpochRecord> history = outcome != null ? outcome.result().history() : readHistory(model);
+            int best = bestEpoch(history);
+            RunResult r = new RunResult(run, run.label(), parameterCount(m), history.stream().mapToDouble(EpochRecord::seconds).sum(),
+                    history.stream().mapToDouble(EpochRecord::trainExamplesPerSecond).average().orElse(0), best,
+                    best < 1 ? Double.NaN : history.get(best - 1).valScore(),
+                    new RunResult.Curves(history.stream().map(EpochRecord::trainLoss).toList(),
+                            history.stream().map(EpochRecord::valLoss).toList(),
+                            history.stream().map(EpochRecord::valScore).toList()), test, ood);
+            Json.writeFile(resultFile, r);
+            stamp.mark();
+            return r;
+        }
+    }
+
+    /** The earliest epoch with the highest validation score, as the trainer keeps it. */
+    static int bestEpoch(List<EpochRecord> history) {
+        int best = 0;
+        for (EpochRecord e : history) {
+            if (best == 0 || e.valScore() > history.get(best - 1).valScore()) {
+                best = e.epoch();
+            }
+        }
+        return best;
+    }
+
+    /** The history saved in a package's metrics.json (when training finished but scoring did not). */
+    @SuppressWarnings("unchecked")
+    private static List<EpochRecord> readHistory(Path model) {
+        Path f = model.resolve(MetricsFiles.JSON);
+        if (!Files.isRegularFile(f)) {
+            return List.of();
+        }
+        List<EpochRecord> out = new ArrayList<>();
+        for (Map<String, Object> row : (List<Map<String, Object>>) Json.readFile(f, List.class)) {
+            out.add(new EpochRecord(((Number) row.get("epoch")).intValue(), num(row, "train_loss"), num(row, "val_loss"),
+                    num(row, "val_joint_accuracy"), num(row, "learning_rate"), num(row, "seconds"),
+                    num(row, "train_examples_per_s"), num(row, "heap_used_mb"), num(row, "rss_mb")));
+        }
+        return out;
+    }
+
+    private static double num(Map<String, Object> row, String key) {
+        return row.get(key) instanceof Number n ? n.doubleValue() : Double.NaN;
+    }
+
+    private static long parameterCount(ClassifierModel m) {
+        long n = 0;
+        for (Pair<String, Parameter> p : m.block().getParameters()) {
+            if (p.getValue().requiresGradient()) {
+                n += p.getValue().getArray().size();
+            }
+        }
+        return n;
+    }
+
+    private static String describe(DatasetSummary s, Path dir) {
+        return String.format(Locale.ROOT, "%d examples %s, %d recordings refused (%s)", s.entries().size(),
+                s.info().examples(), s.errors().size(), dir);
+    }
+
+    private void stage(String name, long t0, String result) {
+        listener.stageDone(new Stage(name, (System.nanoTime() - t0) / 1e9, result));
+    }
+}
