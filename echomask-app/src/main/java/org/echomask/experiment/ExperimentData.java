@@ -37,7 +37,7 @@ final class ExperimentData {
 
     /** Generates the corpus; returns a one-line account, or null when it was already there. */
     static String corpus(ExperimentConfig.Synthetic s, Path dir, Progress progress) {
-        StageStamp stamp = StageStamp.of(dir, s);
+        StageStamp stamp = StageStamp.of(dir, Map.of("synthetic", s));
         if (stamp.done()) {
             return null;
         }
@@ -70,7 +70,7 @@ final class ExperimentData {
 
     /** Builds the training-transform dataset; returns its summary, or null when it was already there. */
     static DatasetSummary dataset(ExperimentConfig.Data data, Path corpus, Path dir, int threads, Progress progress) {
-        StageStamp stamp = StageStamp.of(dir, data);
+        StageStamp stamp = StageStamp.of(dir, Map.of("data", data));
         if (stamp.done()) {
             return null;
         }

@@ -6,6 +6,8 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.Map;
+import java.util.TreeMap;
 import org.echomask.EchomaskException;
 import org.echomask.io.AtomicFiles;
 import org.echomask.io.Json;
@@ -25,9 +27,10 @@ final class StageStamp {
         this.key = key;
     }
 
-    /** The stamp of {@code dir} for settings {@code settings} (any JSON-serialisable object). */
-    static StageStamp of(Path dir, Object settings) {
-        return new StageStamp(dir.resolveSibling(dir.getFileName() + ".done"), sha256(Json.write(settings)));
+    /** The stamp of {@code dir} for {@code settings} (JSON-serialisable values, keyed by name). */
+    static StageStamp of(Path dir, Map<String, ?> settings) {
+        // Sorted keys: Map.of iterates in an order that changes from one JVM to the next.
+        return new StageStamp(dir.resolveSibling(dir.getFileName() + ".done"), sha256(Json.write(new TreeMap<>(settings))));
     }
 
     /** True when the stage was finished with these settings; refuses when it was finished with others. */

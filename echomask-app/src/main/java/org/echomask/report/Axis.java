@@ -1,5 +1,7 @@
 package org.echomask.report;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.Locale;
 
 /**
@@ -63,9 +65,11 @@ record Axis(double lo, double hi, double[] ticks, int decimals) {
     private static double[] range(double first, double last, double step) {
         int n = (int) Math.round((last - first) / step) + 1;
         double[] ticks = new double[Math.max(n, 0)];
+        int decimals = decimals(step);
         for (int i = 0; i < ticks.length; i++) {
-            double t = first + i * step;
-            ticks[i] = Math.abs(t) < step * 1e-9 ? 0.0 : t; // no "-0.0" labels
+            // Rounded to the step's decimals: 3 × 0.2 is 0.6, not 0.6000000000000001.
+            double t = BigDecimal.valueOf(first + i * step).setScale(decimals, RoundingMode.HALF_EVEN).doubleValue();
+            ticks[i] = t == 0 ? 0.0 : t; // no "-0.0" labels
         }
         return ticks;
     }

@@ -9,7 +9,7 @@ import org.echomask.io.AtomicFiles;
  * PNG plots as bytes, so that one drawing can be both written to a file and embedded in a report.
  * Drawn with plain Java2D (headless): no chart library, no fonts or scripts from anywhere.
  *
- * <p>Charts are {@value Chart#WIDTH}×{@value Chart#HEIGHT} pixels on white, with axes, tick labels,
+ * <p>Charts are 640×420 pixels on white, with axes, tick labels,
  * a title and a legend when there is more than one series, in the colour-blind-safe Okabe–Ito
  * palette. NaN values are skipped (a bar shows as an empty slot marked "n/a"). Inputs whose sizes
  * disagree are refused with an {@link IllegalArgumentException} that names the sizes; empty inputs
