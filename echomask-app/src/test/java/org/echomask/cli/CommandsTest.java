@@ -42,7 +42,8 @@ class CommandsTest {
     record Result(int code, String out, String err) {}
 
     @ParameterizedTest
-    @ValueSource(strings = {"demo", "synth", "dataset", "spectrogram", "annotate", "segment", "train", "predict", "bench-training"})
+    @ValueSource(strings = {"demo", "synth", "dataset", "spectrogram", "annotate", "segment", "train", "predict", "evaluate",
+        "experiment", "bench-training"})
     void everyCommandHasHelp(String command) {
         Result r = run(command, "--help");
         assertThat(r.code()).isZero();
@@ -99,13 +100,30 @@ class CommandsTest {
     }
 
     @Test
-    void quickDemoRunsEveryExistingStage(@TempDir Path dir) {
+    void quickDemoRunsEveryStageAndResumes(@TempDir Path dir) throws Exception {
         Result r = run("demo", "--quick", "--out", dir.toString());
         assertThat(r.code()).as(r.err()).isZero();
-        assertThat(r.out()).contains("synth").contains("dataset origin").contains("dataset alternative").contains("mask proposals")
-                .contains("soft masks").contains("pictures");
-        assertThat(dir.resolve("dataset-origin/masks/proposals/evaluation.json")).exists();
-        assertThat(dir.resolve("dataset-origin/manifest.csv")).exists();
+        assertThat(r.out()).contains("synth").contains("dataset origin").contains("dataset alternative (OOD)")
+                .contains("mask proposals").contains("proposals vs truth").contains("segmenter").contains("run 3/3")
+                .contains("soft masks").contains("pictures").contains("majority combination (trivial)")
+                .contains("MGC xattn, soft hq masks (resnet18)").contains("image-only resnet18");
+        assertThat(dir.resolve("data/dataset/masks/proposals/evaluation.json")).exists();
+        assertThat(dir.resolve("data/dataset-ood/manifest.csv")).exists();
+        assertThat(dir.resolve("data/dataset/masks/generated")).isDirectory();
         assertThat(dir.resolve("example-origin.png")).exists();
+        assertThat(dir.resolve("runs/resnet18-soft-generated-xattn-multilabel-s1/eval-ood/metrics.json")).exists();
+        String html = Files.readString(dir.resolve("report.html"));
+        assertThat(html).contains("image-only resnet18").contains("OOD joint acc.").contains("data:image/png;base64,")
+                .doesNotContain("http://").doesNotContain("https://");
+        String results = Files.readString(dir.resolve("results.json"));
+        assertThat(results).contains("\"joint_accuracy\"").contains("\"macro_f1\"").contains("\"hamming_loss\"");
+
+        // A second run finds every stage and run done and only redraws the report.
+        Result again = run("demo", "--quick", "--out", dir.toString());
+        assertThat(again.code()).as(again.err()).isZero();
+        assertThat(again.out()).contains("synth                           0.0 s  already there");
+        assertThat(again.err()).doesNotContain("epoch");
+        assertThat(Files.readString(dir.resolve("results.json")).replaceAll("\"(started|finished|seconds)\" : [^,]*,", ""))
+                .isEqualTo(results.replaceAll("\"(started|finished|seconds)\" : [^,]*,", ""));
     }
 }

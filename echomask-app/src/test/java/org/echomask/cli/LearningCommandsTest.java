@@ -41,6 +41,19 @@ class LearningCommandsTest {
         List<String> lines = Files.readAllLines(csv);
         assertThat(lines.get(0)).isEqualTo("id,true_labels,predicted_labels,p_beluga_click,p_beluga_whistle,p_porpoise_click");
         assertThat(lines).hasSize(13);
+
+        // The OOD test: the same audio under another transform; the generated masks are made again
+        // by the segmenter packaged with the classifier.
+        Path eval = dir.resolve("eval-ood");
+        r = CommandsTest.run(join("evaluate --model", model, "--dataset", ds, "--split all --transform alternative --out", eval));
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("re-rendering").contains("transform alternative").contains("majority combination (trivial)");
+        assertThat(eval.resolve("dataset-alternative/masks/generated")).isDirectory();
+        String metrics = Files.readString(eval.resolve("metrics.json"));
+        assertThat(metrics).contains("\"joint_accuracy\"").contains("\"transform\" : \"alternative\"").contains("\"per_class\"")
+                .contains("label prior (trivial)");
+        assertThat(Files.readAllLines(eval.resolve("predictions.csv"))).hasSize(13);
+        assertThat(javax.imageio.ImageIO.read(eval.resolve("confusion.png").toFile())).isNotNull();
     }
 
     @Test

@@ -63,6 +63,14 @@ public final class ClassifierModel implements AutoCloseable {
         return block;
     }
 
+    /**
+     * A session that scores batches as they come (streaming analysis): inputs (N, 1, H, W)
+     * spectrograms, then masks when the model has a mask branch. Close it before the model.
+     */
+    public org.echomask.train.InferenceSession session() {
+        return new org.echomask.train.InferenceSession(learner);
+    }
+
     /** Score rows (sigmoid or power-set softmax) of every example, in order. */
     public List<float[]> scores(ExampleSet examples, int batchSize, Progress progress) {
         ClassifierSpec spec = spec();

@@ -54,6 +54,14 @@ public final class SegmenterModel implements AutoCloseable {
         return opened;
     }
 
+    /**
+     * A session that turns batches of spectrograms (N, 1, H, W) into signal probability images
+     * (row-major H*W) as they come (streaming analysis). Close it before the model.
+     */
+    public org.echomask.train.InferenceSession session() {
+        return new org.echomask.train.InferenceSession(learner);
+    }
+
     /** Signal probability images (row-major H*W) of every example, in order. */
     public List<float[]> probabilities(ExampleSet examples, int batchSize, Progress progress) {
         SegmenterCard c = card();
