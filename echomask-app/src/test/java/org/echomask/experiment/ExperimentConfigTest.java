@@ -86,4 +86,16 @@ class ExperimentConfigTest {
                 .isInstanceOf(EchomaskException.class).hasMessageContaining(stage.toString()).hasMessageContaining("other experiment settings");
         assertThat(Files.readString(dir.resolve("dataset.done")).trim()).hasSize(64);
     }
+
+    @Test
+    void valTapesBecomeTheTestSetAndTrainTapesAreSplitAgain() {
+        List<org.echomask.dataset.RecordingPlan> plans = List.of(
+                new org.echomask.dataset.RecordingPlan(Path.of("/a/1.wav"), List.of("x"), null, "t1", org.echomask.dataset.Split.TRAIN, null, null),
+                new org.echomask.dataset.RecordingPlan(Path.of("/a/2.wav"), List.of("y"), null, "t2", org.echomask.dataset.Split.VAL, null, null),
+                new org.echomask.dataset.RecordingPlan(Path.of("/a/3.wav"), List.of("y"), null, "t3", null, null, null));
+        List<org.echomask.dataset.RecordingPlan> out = ExperimentData.valAsTest(plans);
+        assertThat(out).extracting(org.echomask.dataset.RecordingPlan::split)
+                .containsExactly(null, org.echomask.dataset.Split.TEST, null);
+        assertThat(out).extracting(org.echomask.dataset.RecordingPlan::group).containsExactly("t1", "t2", "t3");
+    }
 }
