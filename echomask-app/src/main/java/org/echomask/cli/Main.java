@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
         description = "Mask-guided classification and analysis of bioacoustic recordings.",
         subcommands = {DemoCommand.class, SynthCommand.class, DatasetCommand.class, SpectrogramCommand.class,
                 MasksCommand.class, AnnotateCommand.class, SegmentCommand.class, TrainCommand.class, PredictCommand.class, EvaluateCommand.class,
-                ExperimentCommand.class, BenchCommand.class,
+                ExperimentCommand.class, BenchCommand.class, AnalyzeCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Callable<Integer> {
 

@@ -46,7 +46,7 @@ final class ExperimentReport {
         boolean clips = c.evaluate().clipLevel();
         String split = c.evaluate().split();
         HtmlReport page = new HtmlReport("Echomask experiment: " + c.name());
-        page.note(String.format(Locale.ROOT, "finished %s, %s on %d cores (%s); command: %s", results.finished(),
+        page.note(String.format(Locale.ROOT, "finished %s; this invocation took %s on %d cores (%s; stages done before are skipped); command: %s", results.finished(),
                 Formats.seconds(results.seconds()), results.machine().cores(), results.machine().java(),
                 String.join(" ", results.command())));
         if (!c.description().isEmpty()) {
@@ -64,7 +64,7 @@ final class ExperimentReport {
             List<String> header = new ArrayList<>(List.of("model", "parameters", "val joint acc.", split + " joint acc.",
                     split + " macro-F1", split + " hamming"));
             if (clips) {
-                header.addAll(List.of("clip acc.", "clip macro-F1"));
+                header.addAll(List.of("clip acc.", "clip macro-F1", "clip macro-F1 (classes present)"));
             }
             if (ood) {
                 header.addAll(List.of("OOD joint acc.", "OOD macro-F1"));
@@ -80,6 +80,7 @@ final class ExperimentReport {
                 if (clips) {
                     row.add(r.cell(x -> clip(x).jointAccuracy()));
                     row.add(r.cell(x -> clip(x).macroF1()));
+                    row.add(r.cell(x -> clip(x).macroF1Present()));
                 }
                 if (ood) {
                     row.add(r.cell(x -> x.ood().windows().model().jointAccuracy()));
@@ -103,6 +104,7 @@ final class ExperimentReport {
                     Evaluation cl = first.test().clips().baselines().get(b);
                     row.add(Formats.f3(cl.jointAccuracy()));
                     row.add(Formats.f3(cl.macroF1()));
+                    row.add(Formats.f3(cl.macroF1Present()));
                 }
                 if (ood) {
                     Evaluation o = first.ood().windows().baselines().get(b);

@@ -44,6 +44,17 @@ public record Evaluation(String name, int n, List<String> labels, String task, d
                 hammingLoss, rocAucMacro, averagePrecisionMacro, perClass, confusion, frequencyGroups, polyphony);
     }
 
+    /**
+     * Macro F1 over the labels that occur in the truth (support > 0), NaN if none does: what
+     * "macro-F1 over the classes present" means where a test set lacks some classes (tape-grouped
+     * splits), since a class with no support and no predictions has F1 0 in {@link #macroF1()}.
+     * Derived from {@link #perClass()}, so it is not a JSON field of its own.
+     */
+    public double macroF1Present() {
+        return perClass.values().stream().filter(c -> c.support() > 0).mapToDouble(ClassMetrics::f1).average()
+                .orElse(Double.NaN);
+    }
+
     /** Map.copyOf would lose the order that makes the JSON readable. */
     private static <V> Map<String, V> ordered(Map<String, V> map) {
         Map<String, V> copy = new LinkedHashMap<>();

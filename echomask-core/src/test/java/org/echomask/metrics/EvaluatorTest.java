@@ -38,6 +38,7 @@ class EvaluatorTest {
         assertThat(e.hammingLoss()).isEqualTo(3 / 18.0);
         assertThat(e.microF1()).isEqualTo(8 / 11.0);
         assertThat(e.macroF1()).isEqualTo((1 + 0.5 + 0) / 3);
+        assertThat(e.macroF1Present()).as("c has no support").isEqualTo((1 + 0.5) / 2);
         assertThat(e.perClass().keySet()).containsExactly("a", "b", "c");
         assertThat(e.perClass().get("b")).isEqualTo(new ClassMetrics(0.5, 0.5, 0.5, 2, 2, 7 / 8.0, B_AP));
         ClassMetrics c = e.perClass().get("c");

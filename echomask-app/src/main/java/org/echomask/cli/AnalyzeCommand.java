@@ -1,0 +1,137 @@
+package org.echomask.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.echomask.EchomaskException;
+import org.echomask.detect.AnalysisSettings;
+import org.echomask.detect.Analyzer;
+import org.echomask.detect.ClassThresholds;
+import org.echomask.detect.Fingerprints;
+import org.echomask.detect.ModelScorer;
+import org.echomask.detect.PostProcess;
+import org.echomask.detect.Recordings;
+import org.echomask.detect.TrainingRecipe;
+import org.echomask.classify.ClassifierCard;
+import org.echomask.model.ModelPackage;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code echomask analyze}: run trained classifiers over long recordings and write detections. */
+@Command(name = "analyze", mixinStandardHelpOptions = true,
+        description = {"Run one or more trained classifiers over recordings of any length, window by window.",
+                "Writes per recording OUT/recordings/<name>.selections.txt (Raven detections),",
+                "<name>.windows.csv (probabilities per window) and <name>.json; for the run",
+                "detections.selections.txt (combined Raven table), presence_by_file/hour/day.csv,",
+                "errors.csv, settings.json and summary.html. Rerunning skips recordings already done",
+                "with the same models and settings."})
+final class AnalyzeCommand implements Callable<Integer> {
+    @Option(names = "--model", required = true, split = ",",
+            description = "Classifier package(s) (directory or .zip); several = an ensemble (mean of probabilities).")
+    List<Path> models;
+
+    @Option(names = "--weights", split = ",", description = "Ensemble weight per model (default: equal).")
+    List<Double> weights;
+
+    @Option(names = "--in", required = true, arity = "1..*",
+            description = "Recordings (WAV or FLAC, any name) and/or directories searched for *.wav, *.flac.")
+    List<Path> inputs;
+
+    @Option(names = "--out", required = true, description = "Output directory.")
+    Path out;
+
+    @Option(names = "--window-s", description = "Window length in seconds (default: the training data's).")
+    Double windowS;
+
+    @Option(names = "--hop-s", description = "Hop between windows in seconds (default: the training data's, or half a window).")
+    Double hopS;
+
+    @Option(names = "--threshold", description = "Decision threshold for every label (default: the model's, 0.5 unless set).")
+    Double threshold;
+
+    @Option(names = "--thresholds", description = "CSV with columns label,threshold: per-label thresholds (others: --threshold).")
+    Path thresholdsFile;
+
+    @Option(names = "--post-process", defaultValue = "none",
+            description = "none, or file-mean: p'(i,j) = p(i,j) * mean over the file's windows k of p(k,j). Default: ${DEFAULT-VALUE}.")
+    String postProcess;
+
+    @Option(names = "--min-gap-s", defaultValue = "0",
+            description = "Also merge detections of a label at most this many seconds apart. Default: ${DEFAULT-VALUE}.")
+    double minGapS;
+
+    @Option(names = "--channel", defaultValue = "-1", description = "0-based channel to analyse; -1 = mean of all. Default: ${DEFAULT-VALUE}.")
+    int channel;
+
+    @Option(names = "--batch-size", defaultValue = "32", description = "Windows per forward pass. Default: ${DEFAULT-VALUE}.")
+    int batchSize;
+
+    @Option(names = "--threads", description = "Threads computing spectrograms and masks (default: all cores).")
+    Integer threads;
+
+    @Override
+    public Integer call() {
+        PostProcess post = PostProcess.parse(postProcess);
+        if (weights != null && weights.size() != models.size()) {
+            throw new EchomaskException(weights.size() + " weights for " + models.size() + " models");
+        }
+        double[] w = weights == null ? models.stream().mapToDouble(m -> 1.0).toArray()
+                : weights.stream().mapToDouble(Double::doubleValue).toArray();
+        List<Recordings.Recording> recordings = Recordings.find(inputs);
+        if (recordings.isEmpty()) {
+            throw new EchomaskException("no recordings (*.wav, *.flac) in " + inputs);
+        }
+        try (ModelScorer scorer = ModelScorer.open(models, w, note -> System.err.println("note: " + note))) {
+            AnalysisSettings settings = settings(scorer, post, w);
+            System.err.printf(Locale.ROOT, "analysing %d recordings with %d model(s): %s s windows every %s s at %d Hz%n",
+                    recordings.size(), models.size(), settings.windowS(), settings.hopS(), settings.sampleRate());
+            Analyzer.Result r = Analyzer.run(recordings, settings, scorer,
+                    new Analyzer.Options(out, batchSize, MasksCommand.threads(threads)), TerminalProgress.forStderr(),
+                    line -> System.err.println("echomask: " + line));
+            AnalysisSummary.write(out.resolve(AnalysisSummary.FILE), r, scorer.describe(), Analyzer.now());
+            long detections = r.detectionsPerLabel().values().stream().mapToLong(Long::longValue).sum();
+            System.out.printf(Locale.ROOT, "%d recordings: %d analysed, %d skipped (done before), %d failed; %d detections -> %s%n",
+                    r.outcomes().size(), r.count(Analyzer.Status.ANALYSED), r.count(Analyzer.Status.SKIPPED),
+                    r.count(Analyzer.Status.FAILED), detections, out);
+            System.out.printf(Locale.ROOT, "analysed %.3f h of audio in %.1f s: %.1f x real time%n", r.analysedAudioS() / 3600,
+                    r.wallS(), r.realTimeFactor());
+            return r.count(Analyzer.Status.FAILED) == r.outcomes().size() ? 1 : 0;
+        }
+    }
+
+    private AnalysisSettings settings(ModelScorer scorer, PostProcess post, double[] w) {
+        ModelPackage.Opened<ClassifierCard> first = ModelPackage.open(models.get(0), ClassifierCard.class, ClassifierCard.KIND);
+        double window;
+        double hop;
+        if (windowS != null) {
+            window = windowS;
+            hop = hopS != null ? hopS : window / 2;
+        } else {
+            TrainingRecipe.Window tw = TrainingRecipe.window(first);
+            window = tw.windowS();
+            hop = hopS != null ? hopS : tw.hopS();
+            System.err.println("note: window " + window + " s from " + tw.source());
+            for (Path m : models.subList(1, models.size())) {
+                TrainingRecipe.Window other = TrainingRecipe.window(ModelPackage.open(m, ClassifierCard.class, ClassifierCard.KIND));
+                if (Math.abs(other.windowS() - window) > 1e-9) {
+                    System.err.println("warning: " + m + " was trained on " + other.windowS() + " s windows; all models get "
+                            + window + " s windows");
+                }
+            }
+        }
+        List<String> labels = scorer.labels();
+        Map<String, Double> overrides = thresholdsFile == null ? Map.of() : ClassThresholds.read(thresholdsFile);
+        double[] thr = ClassThresholds.of(labels, threshold != null ? threshold : scorer.cardThreshold(), overrides);
+        List<String> abs = new ArrayList<>();
+        List<String> prints = new ArrayList<>();
+        for (Path m : models) {
+            abs.add(m.toAbsolutePath().normalize().toString());
+            prints.add(Fingerprints.of(m));
+        }
+        return new AnalysisSettings(abs, prints, java.util.Arrays.stream(w).boxed().toList(), labels, window, hop,
+                scorer.sampleRate(), channel, java.util.Arrays.stream(thr).boxed().toList(), post, minGapS);
+    }
+}
