@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# analyze throughput: a long 256 kHz 16-bit WAV (the front-end benchmark's file) analysed end to end
+# (decode -> 2-s windows every 1 s -> STFT n_fft 1024 / hop 512 -> dB -> 128x128 -> network -> outputs)
+# by two small models trained here on 256 kHz clips: an image-only ResNet-18 (width 0.25) and a
+# mask-guided one on proposal masks (the proposer runs on every window). Results: docs/benchmarks.md.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+WAV=${1:-/tmp/echomask-bench-256k-10min.wav}
+WORK=${WORK:-/tmp/echomask-bench-analyze}
+MINUTES=${MINUTES:-10}
+mkdir -p "$WORK"
+python3 - "$WAV" "$WORK" "$MINUTES" <<'PY'
+import os, sys, numpy as np, scipy.io.wavfile
+wav, work, minutes = sys.argv[1], sys.argv[2], int(sys.argv[3])
+rate = 256_000
+if not os.path.exists(wav):  # the same signal as bench/frontend.sh
+    n = rate * 60 * minutes
+    rng = np.random.default_rng(1)
+    t = np.arange(n) / rate
+    x = 0.05 * rng.standard_normal(n) + 0.2 * np.sin(2 * np.pi * 12_000 * t) + 0.1 * np.sin(2 * np.pi * (30_000 + 5_000 * np.sin(t)) * t)
+    scipy.io.wavfile.write(wav, rate, (np.clip(x, -1, 1) * 32767).astype(np.int16))
+rng = np.random.default_rng(2)
+t = np.arange(2 * rate) / rate
+for label in ("tone", "noise"):
+    os.makedirs(f"{work}/clips/{label}", exist_ok=True)
+    for i in range(24):
+        x = 0.05 * rng.standard_normal(t.size)
+        if label == "tone":
+            x += 0.1 * np.sin(2 * np.pi * rng.uniform(10_000, 60_000) * t)
+        scipy.io.wavfile.write(f"{work}/clips/{label}/{i:02d}.wav", rate, (x * 32767).astype(np.int16))
+PY
+cat > "$WORK/t256.json" <<'JSON'
+{"name": "origin-256k", "sample_rate": 256000, "window": "hann", "n_fft": 1024, "hop": 512, "center": true,
+ "scale": "db", "db_floor": 1e-10, "top_db": 80.0, "fmax_hz": 128000, "output_height": 128, "output_width": 128,
+ "normalisation": "imagenet"}
+JSON
+E=./echomask
+if [ ! -d "$WORK/ds" ]; then
+  $E dataset --folders "$WORK/clips" --transform "$WORK/t256.json" --out "$WORK/ds" --no-images
+  $E masks propose --dataset "$WORK/ds" --preset soundscape
+fi
+[ -d "$WORK/image-only" ] || $E train --dataset "$WORK/ds" --mask none --width 0.25 --epochs 2 --batch-size 8 --out "$WORK/image-only"
+[ -d "$WORK/mgc-proposal" ] || $E train --dataset "$WORK/ds" --mask soft --mask-source proposal --fusion xattn --width 0.25 \
+  --epochs 2 --batch-size 8 --out "$WORK/mgc-proposal"
+echo "== $(nproc) cores, $(java -version 2>&1 | head -1), load $(cut -d' ' -f1-3 /proc/loadavg)"
+for m in image-only mgc-proposal; do
+  rm -rf "$WORK/out-$m"
+  start=$(date +%s.%N)
+  $E analyze --model "$WORK/$m" --in "$WAV" --out "$WORK/out-$m" 2>/dev/null
+  end=$(date +%s.%N)
+  python3 -c "import sys; s=float(sys.argv[2])-float(sys.argv[1]); n=int(sys.argv[3]); print(f'$m: {s:.1f} s wall (JVM start included), {n/s/1e6:.1f} Msamples/s, {n/256000/s:.1f}x real time')" \
+    "$start" "$end" "$(python3 -c "import scipy.io.wavfile as w, sys; r, x = w.read(sys.argv[1], mmap=True); print(len(x))" "$WAV")"
+done

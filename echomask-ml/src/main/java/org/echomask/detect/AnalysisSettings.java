@@ -1,0 +1,80 @@
+package org.echomask.detect;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import org.echomask.EchomaskException;
+import org.echomask.io.Json;
+
+/**
+ * Everything that decides an analysis' outputs for a recording; two runs with equal settings give
+ * the same files, so a recording analysed under the same {@link #hash()} is skipped on resume.
+ * Threads and batch size are left out: they change speed, not results.
+ *
+ * @param models model packages, absolute paths
+ * @param modelFingerprints SHA-256 of each package's files, so a retrained model at the same path is noticed
+ * @param weights ensemble weight of each model
+ * @param labels the models' labels
+ * @param windowS analysis window, seconds
+ * @param hopS hop between windows, seconds
+ * @param sampleRate rate the windows are resampled to (the models' transform rate)
+ * @param channel 0-based channel, or -1 for the mean of all channels
+ * @param thresholds decision threshold per label
+ * @param postProcess file-level post-processing
+ * @param minGapS detections of one label at most this far apart are merged (0: only consecutive windows)
+ */
+public record AnalysisSettings(List<String> models, List<String> modelFingerprints, List<Double> weights,
+        List<String> labels, double windowS, double hopS, int sampleRate, int channel, List<Double> thresholds,
+        PostProcess postProcess, double minGapS) {
+
+    public AnalysisSettings {
+        models = List.copyOf(models);
+        modelFingerprints = List.copyOf(modelFingerprints);
+        weights = List.copyOf(weights);
+        labels = List.copyOf(labels);
+        thresholds = List.copyOf(thresholds);
+        require(!models.isEmpty() && models.size() == modelFingerprints.size() && models.size() == weights.size(),
+                "one fingerprint and one weight per model");
+        require(!labels.isEmpty() && labels.size() == thresholds.size(), "one threshold per label");
+        require(windowS > 0 && Double.isFinite(windowS), "window must be > 0 s, got " + windowS);
+        require(hopS > 0 && Double.isFinite(hopS), "hop must be > 0 s, got " + hopS);
+        require(sampleRate > 0, "sample rate must be > 0, got " + sampleRate);
+        require(Math.round(windowS * sampleRate) >= 16, "window of " + windowS + " s is under 16 samples at " + sampleRate + " Hz");
+        require(channel >= -1, "channel must be -1 (mean) or a 0-based index, got " + channel);
+        require(postProcess != null, "post-processing is required");
+        require(minGapS >= 0 && Double.isFinite(minGapS), "minimum gap must be >= 0 s, got " + minGapS);
+        for (double t : thresholds) {
+            require(t > 0 && t <= 1, "thresholds must be in (0, 1], got " + t);
+        }
+    }
+
+    private static void require(boolean ok, String message) {
+        if (!ok) {
+            throw new EchomaskException("analysis settings: " + message);
+        }
+    }
+
+    public int windowSamples() {
+        return (int) Math.round(windowS * sampleRate);
+    }
+
+    public int hopSamples() {
+        return (int) Math.max(1, Math.round(hopS * sampleRate));
+    }
+
+    public double[] thresholdArray() {
+        return thresholds.stream().mapToDouble(Double::doubleValue).toArray();
+    }
+
+    /** First 16 hex digits of the SHA-256 of the settings' JSON. */
+    public String hash() {
+        try {
+            byte[] h = MessageDigest.getInstance("SHA-256").digest(Json.write(this).getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(h, 0, 8);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 missing from the JVM", e);
+        }
+    }
+}

@@ -1,0 +1,316 @@
+package org.echomask.detect;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Consumer;
+import org.echomask.EchomaskException;
+import org.echomask.classify.ClassifierModel;
+import org.echomask.classify.ClassifierSpec;
+import org.echomask.classify.MaskInput;
+import org.echomask.mask.MaskProposer;
+import org.echomask.mask.ProposerConfig;
+import org.echomask.mask.SoftMasks;
+import org.echomask.segment.SegmenterEvaluation;
+import org.echomask.segment.SegmenterModel;
+import org.echomask.spectrogram.Spectrogram;
+import org.echomask.spectrogram.SpectrogramTransform;
+import org.echomask.train.HostTensor;
+import org.echomask.train.InferenceSession;
+
+/**
+ * The classifiers of an analysis as a {@link WindowScorer}: each window is rendered once per
+ * distinct transform, masks are made as each model was trained (none; {@code proposal}: the mask
+ * proposer on the rendered spectrogram, on the worker threads; {@code generated}: the segmenter
+ * packaged in the classifier, batched), and the models' per-label probabilities are averaged
+ * with their weights. All models must share labels and sample rate. Holds native memory: close it.
+ */
+public final class ModelScorer implements WindowScorer<ModelScorer.Prepared> {
+    private final List<Member> members;
+    private final List<SpectrogramTransform> transforms = new ArrayList<>();
+    private final int[] transformOf;
+    private final List<String> labels;
+    private final int rate;
+    private final double[] weights;
+    private volatile double[][] rowHz;
+
+    /** One window rendered: flattened spectrogram per transform, proposal mask material per model. */
+    public record Prepared(float[][] spectrograms, boolean[][][] proposals) {}
+
+    /** One loaded classifier with what it needs to make its masks. */
+    private record Member(Path path, ClassifierModel model, InferenceSession session, SegmenterModel segmenter,
+            InferenceSession segmenterSession, ProposerConfig proposer) {
+        ClassifierSpec spec() {
+            return model.spec();
+        }
+    }
+
+    private ModelScorer(List<Member> members, double[] weights) {
+        this.members = members;
+        this.weights = weights.clone();
+        ClassifierSpec first = members.get(0).spec();
+        this.labels = first.labels();
+        this.rate = members.get(0).model().card().transform().sampleRate();
+        this.transformOf = new int[members.size()];
+        for (int m = 0; m < members.size(); m++) {
+            Member x = members.get(m);
+            SpectrogramTransform t = x.model().card().transform();
+            if (!x.spec().labels().equals(labels)) {
+                throw new EchomaskException(x.path() + ": labels " + x.spec().labels() + " differ from " + labels + " of "
+                        + members.get(0).path() + "; an ensemble needs one label set");
+            }
+            if (t.sampleRate() != rate) {
+                throw new EchomaskException(x.path() + ": renders at " + t.sampleRate() + " Hz but " + members.get(0).path()
+                        + " at " + rate + " Hz; an ensemble needs one sample rate");
+            }
+            int i = transforms.indexOf(t);
+            if (i < 0) {
+                transforms.add(t);
+                i = transforms.size() - 1;
+            }
+            transformOf[m] = i;
+        }
+        rowHz = new double[transforms.size()][];
+    }
+
+    /**
+     * Loads the classifiers (and their segmenters) and checks that their masks can be made here.
+     *
+     * @param notes receives one line per thing a person should know (where a proposer config came from...)
+     */
+    public static ModelScorer open(List<Path> packages, double[] weights, Consumer<String> notes) {
+        if (packages.isEmpty() || packages.size() != weights.length) {
+            throw new EchomaskException(packages.size() + " models but " + weights.length + " weights");
+        }
+        try {
+            Ensemble.checkWeights(weights);
+        } catch (IllegalArgumentException e) {
+            throw new EchomaskException(e.getMessage(), e);
+        }
+        List<Member> members = new ArrayList<>();
+        try {
+            for (Path p : packages) {
+                members.add(load(p, notes));
+            }
+            return new ModelScorer(members, weights);
+        } catch (RuntimeException e) {
+            members.forEach(ModelScorer::closeMember);
+            throw e;
+        }
+    }
+
+    private static Member load(Path path, Consumer<String> notes) {
+        ClassifierModel model = ClassifierModel.open(path);
+        SegmenterModel seg = null;
+        try {
+            model.opened().warnings().forEach(w -> notes.accept(path + ": " + w));
+            ClassifierSpec spec = model.spec();
+            if (model.card().transform().sampleRate() <= 0) {
+                throw new EchomaskException(path + ": transform '" + model.card().transform().name()
+                        + "' keeps each recording's own rate; analysis needs a fixed rate");
+            }
+            ProposerConfig proposer = null;
+            if (spec.maskInput().used()) {
+                switch (spec.maskSource()) {
+                    case "proposal" -> {
+                        TrainingRecipe.Proposer p = TrainingRecipe.proposer(model.opened());
+                        notes.accept(path + ": proposal masks with the proposer config from " + p.source()
+                                + (p.fallback() ? "; analysis masks may differ from the training masks" : ""));
+                        proposer = p.config();
+                    }
+                    case "generated" -> {
+                        if (!model.opened().hasSegmenter()) {
+                            throw new EchomaskException(path + ": trained on generated masks but carries no segmenter in "
+                                    + org.echomask.model.ModelPackage.SEGMENTER_DIR + "/, so its masks cannot be made");
+                        }
+                        seg = SegmenterModel.open(model.opened().segmenterDir());
+                        if (seg.card().inputHeight() != spec.inputHeight() || seg.card().inputWidth() != spec.inputWidth()) {
+                            throw new EchomaskException(path + ": its segmenter takes " + seg.card().inputHeight() + "x"
+                                    + seg.card().inputWidth() + " spectrograms, the classifier " + spec.inputHeight() + "x"
+                                    + spec.inputWidth());
+                        }
+                    }
+                    case "hq" -> throw new EchomaskException(path + ": trained on hq masks, which are drawn by people or"
+                            + " come from synthetic ground truth and cannot exist for new recordings; analyse with a model"
+                            + " trained on proposal or generated masks, or an image-only model");
+                    default -> throw new EchomaskException(path + ": trained on '" + spec.maskSource()
+                            + "' masks, which analysis cannot make (it makes proposal and generated masks)");
+                }
+            }
+            return new Member(path, model, model.session(), seg, seg == null ? null : seg.session(), proposer);
+        } catch (RuntimeException e) {
+            if (seg != null) {
+                seg.close();
+            }
+            model.close();
+            throw e;
+        }
+    }
+
+    @Override
+    public List<String> labels() {
+        return labels;
+    }
+
+    @Override
+    public int sampleRate() {
+        return rate;
+    }
+
+    @Override
+    public double[] band() {
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = 0;
+        for (SpectrogramTransform t : transforms) {
+            lo = Math.min(lo, t.fminHz());
+            hi = Math.max(hi, t.effectiveFmax(rate));
+        }
+        return new double[] {lo, hi};
+    }
+
+    @Override
+    public Prepared prepare(float[] samples) {
+        float[][] specs = new float[transforms.size()][];
+        Spectrogram[] rendered = new Spectrogram[transforms.size()];
+        for (int t = 0; t < transforms.size(); t++) {
+            rendered[t] = transforms.get(t).apply(samples, rate);
+            if (rowHz[t] == null) {
+                rowHz[t] = rendered[t].frequenciesHz(); // the same for every window at this rate
+            }
+        }
+        boolean[][][] proposals = new boolean[members.size()][][];
+        for (int m = 0; m < members.size(); m++) {
+            Member x = members.get(m);
+            float[][] v = rendered[transformOf[m]].values();
+            if (v.length != x.spec().inputHeight() || v[0].length != x.spec().inputWidth()) {
+                throw new EchomaskException(x.path() + ": a " + samples.length / (double) rate + " s window renders to "
+                        + v.length + "x" + v[0].length + " but the model takes " + x.spec().inputHeight() + "x"
+                        + x.spec().inputWidth() + "; use the window length it was trained on (--window-s)");
+            }
+            if (x.proposer() != null) {
+                proposals[m] = MaskProposer.propose(v, x.proposer());
+            }
+        }
+        for (int t = 0; t < transforms.size(); t++) {
+            specs[t] = flatten(rendered[t].values());
+        }
+        return new Prepared(specs, proposals);
+    }
+
+    @Override
+    public List<Scored> score(List<Prepared> batch) {
+        int n = batch.size();
+        List<List<float[]>> perModel = new ArrayList<>();
+        double[] low = new double[n];
+        double[] high = new double[n];
+        java.util.Arrays.fill(low, Double.NaN);
+        java.util.Arrays.fill(high, Double.NaN);
+        for (int m = 0; m < members.size(); m++) {
+            Member x = members.get(m);
+            ClassifierSpec spec = x.spec();
+            int h = spec.inputHeight();
+            int w = spec.inputWidth();
+            float[] spec4d = new float[n * h * w];
+            for (int b = 0; b < n; b++) {
+                System.arraycopy(batch.get(b).spectrograms()[transformOf[m]], 0, spec4d, b * h * w, h * w);
+            }
+            HostTensor specTensor = new HostTensor(spec4d, new long[] {n, 1, h, w});
+            List<HostTensor> inputs = new ArrayList<>(2);
+            inputs.add(specTensor);
+            if (spec.maskInput().used()) {
+                boolean[][][] masks = new boolean[n][][];
+                if (x.segmenterSession() != null) {
+                    List<float[]> probs = x.segmenterSession().scores(List.of(specTensor));
+                    for (int b = 0; b < n; b++) {
+                        masks[b] = SegmenterEvaluation.toMask(probs.get(b), h, w, x.segmenter().card().threshold());
+                    }
+                } else {
+                    for (int b = 0; b < n; b++) {
+                        masks[b] = batch.get(b).proposals()[m];
+                    }
+                }
+                float[] mask4d = new float[n * h * w];
+                for (int b = 0; b < n; b++) {
+                    boolean[][] mk = masks[b];
+                    float[] flat = spec.maskInput() == MaskInput.SOFT ? flatten(SoftMasks.gaussian(mk, spec.softSigma()))
+                            : flatten(mk);
+                    System.arraycopy(flat, 0, mask4d, b * h * w, h * w);
+                    double[] band = MaskExtent.band(mk, rowHz[transformOf[m]]);
+                    if (!Double.isNaN(band[0])) {
+                        low[b] = Double.isNaN(low[b]) ? band[0] : Math.min(low[b], band[0]);
+                        high[b] = Double.isNaN(high[b]) ? band[1] : Math.max(high[b], band[1]);
+                    }
+                }
+                inputs.add(new HostTensor(mask4d, new long[] {n, 1, h, w}));
+            }
+            List<float[]> rows = x.session().scores(inputs);
+            List<float[]> probs = new ArrayList<>(n);
+            for (float[] r : rows) {
+                probs.add(spec.task().labelProbabilities(spec.labelSet(), r));
+            }
+            perModel.add(probs);
+        }
+        List<Scored> out = new ArrayList<>(n);
+        for (int b = 0; b < n; b++) {
+            List<float[]> rows = new ArrayList<>(members.size());
+            for (List<float[]> pm : perModel) {
+                rows.add(pm.get(b));
+            }
+            out.add(new Scored(Ensemble.weightedMean(rows, weights), low[b], high[b]));
+        }
+        return out;
+    }
+
+    /** A one-line description per model, for logs and the summary. */
+    public List<String> describe() {
+        List<String> out = new ArrayList<>();
+        for (int m = 0; m < members.size(); m++) {
+            Member x = members.get(m);
+            out.add(String.format(Locale.ROOT, "%s (%s, transform %s, weight %s)", x.path(), x.spec().describe(),
+                    x.model().card().transform().name(), weights[m]));
+        }
+        return out;
+    }
+
+    /** The decision threshold of the models' cards (their mean). */
+    public double cardThreshold() {
+        return members.stream().mapToDouble(x -> x.model().card().threshold()).average().orElse(0.5);
+    }
+
+    static float[] flatten(float[][] m) {
+        int w = m[0].length;
+        float[] out = new float[m.length * w];
+        for (int i = 0; i < m.length; i++) {
+            System.arraycopy(m[i], 0, out, i * w, w);
+        }
+        return out;
+    }
+
+    static float[] flatten(boolean[][] m) {
+        int w = m[0].length;
+        float[] out = new float[m.length * w];
+        for (int i = 0; i < m.length; i++) {
+            for (int j = 0; j < w; j++) {
+                out[i * w + j] = m[i][j] ? 1f : 0f;
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public void close() {
+        members.forEach(ModelScorer::closeMember);
+    }
+
+    private static void closeMember(Member x) {
+        if (x.segmenterSession() != null) {
+            x.segmenterSession().close();
+        }
+        if (x.segmenter() != null) {
+            x.segmenter().close();
+        }
+        x.session().close();
+        x.model().close();
+    }
+}
