@@ -53,6 +53,10 @@ final class ExperimentReport {
             page.paragraph(c.description());
         }
         page.paragraph(dataLine(c, results));
+        if (results.failed() != null && !results.failed().isEmpty()) {
+            page.table("runs that failed (not in the tables; rerun the command to retry them)", List.of("run", "problem"),
+                    results.failed().stream().map(f -> List.of(f.run().id(), f.problem())).toList());
+        }
 
         List<String> recipeLabels = new ArrayList<>();
         List<double[]> bars = new ArrayList<>();

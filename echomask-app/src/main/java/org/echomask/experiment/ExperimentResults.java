@@ -9,7 +9,11 @@ import java.util.Map;
  * per sound type against the synthetic ground truth) when the config scores proposals.
  */
 public record ExperimentResults(ExperimentConfig experiment, List<String> command, String started, String finished,
-        double seconds, Machine machine, Map<String, Map<String, Double>> proposalIou, SegmenterResult segmenter, List<RunResult> runs, Map<String, List<String>> tables) {
+        double seconds, Machine machine, Map<String, Map<String, Double>> proposalIou, SegmenterResult segmenter, List<RunResult> runs, List<FailedRun> failed,
+        Map<String, List<String>> tables) {
+
+    /** A run that could not finish, and why (it is tried again by the next invocation). */
+    public record FailedRun(RunSpec run, String problem) {}
 
     /** The machine the numbers were measured on. */
     public record Machine(int cores, long maxHeapMb, String java, String os) {

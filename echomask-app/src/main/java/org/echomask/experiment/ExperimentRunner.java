@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.echomask.EchomaskException;
 import org.echomask.Progress;
 import org.echomask.classify.ClassifierModel;
 import org.echomask.classify.ClassifierSpec;
@@ -93,39 +94,67 @@ public final class ExperimentRunner {
         } else if (config.masks().scoreProposals()) {
             proposals(List.of(paths.dataset()));
         }
-        Map<String, Map<String, Double>> proposalIou = null;
-        if (config.masks().scoreProposals()) {
-            t = System.nanoTime();
-            proposalIou = ProposalScores.iou(MaskEvaluation.evaluate(paths.dataset(), List.of(MaskEvaluation.Candidate.stored()),
-                    threads, progress));
-            stage("proposals vs truth", t, ProposalScores.describe(proposalIou));
-        }
+        Map<String, Map<String, Double>> proposalIou = config.masks().scoreProposals() ? proposalIou(paths.dataset()) : null;
         ExperimentResults.SegmenterResult segmenter = null;
         if (runs.stream().anyMatch(r -> r.source().equals("generated"))) {
             segmenter = segmenter(paths.dataset(), datasets);
         }
 
         List<RunResult> results = new ArrayList<>();
+        List<ExperimentResults.FailedRun> failed = new ArrayList<>();
         for (int i = 0; i < runs.size(); i++) {
             RunSpec run = runs.get(i);
             t = System.nanoTime();
             progress.status("run " + (i + 1) + "/" + runs.size() + ": " + run.id());
-            RunResult r = run(run, paths);
-            results.add(r);
-            stage("run " + (i + 1) + "/" + runs.size(), t, String.format(Locale.ROOT, "%s: val %.3f, %s %.3f%s", r.label(),
-                    r.valJointAccuracy(), config.evaluate().split(), r.test().windows().model().jointAccuracy(),
-                    r.ood() == null ? "" : String.format(Locale.ROOT, ", OOD %.3f", r.ood().windows().model().jointAccuracy())));
+            try {
+                RunResult r = run(run, paths);
+                results.add(r);
+                stage("run " + (i + 1) + "/" + runs.size(), t, String.format(Locale.ROOT, "%s: val %.3f, %s %.3f%s", r.label(),
+                        r.valJointAccuracy(), config.evaluate().split(), r.test().windows().model().jointAccuracy(),
+                        r.ood() == null ? "" : String.format(Locale.ROOT, ", OOD %.3f", r.ood().windows().model().jointAccuracy())));
+            } catch (EchomaskException | ai.djl.engine.EngineException | IllegalArgumentException | IllegalStateException e) {
+                // One run that cannot train (a recipe the data does not fit, a native error) must not
+                // throw away the others: it is reported in the results and the report, and retried on
+                // the next invocation since it has no mark.
+                failed.add(new ExperimentResults.FailedRun(run, String.valueOf(e.getMessage())));
+                stage("run " + (i + 1) + "/" + runs.size(), t, run.label() + ": FAILED: " + e.getMessage());
+            }
+        }
+        if (results.isEmpty()) {
+            throw new EchomaskException("experiment " + config.name() + ": every run failed; first: " + failed.get(0).problem());
         }
 
         Map<String, List<String>> tables = new LinkedHashMap<>();
-        byTable.forEach((k, v) -> tables.put(k, v.stream().map(RunSpec::id).toList()));
+        java.util.Set<String> done = new java.util.HashSet<>(results.stream().map(r -> r.run().id()).toList());
+        byTable.forEach((k, v) -> {
+            List<String> ids = v.stream().map(RunSpec::id).filter(done::contains).toList();
+            if (!ids.isEmpty()) {
+                tables.put(k, ids);
+            }
+        });
         ExperimentResults all = new ExperimentResults(config, command, startedAt.toString(), Instant.now().toString(),
-                (System.nanoTime() - started) / 1e9, ExperimentResults.Machine.here(), proposalIou, segmenter, results, tables);
+                (System.nanoTime() - started) / 1e9, ExperimentResults.Machine.here(), proposalIou, segmenter, results, failed, tables);
         Json.writeFile(out.resolve(RESULTS_FILE), all);
         t = System.nanoTime();
         ExperimentReport.write(all, out.resolve(REPORT_FILE));
         stage("report", t, out.resolve(REPORT_FILE) + ", " + out.resolve(RESULTS_FILE));
         return all;
+    }
+
+    /** Proposals scored against the synthetic truth, once (kept in data/proposal-iou.json). */
+    @SuppressWarnings("unchecked")
+    private Map<String, Map<String, Double>> proposalIou(Path dataset) {
+        long t = System.nanoTime();
+        Path file = dataset.resolveSibling("proposal-iou.json");
+        StageStamp stamp = StageStamp.of(file, Map.of("data", config.data(), "preset", config.masks().proposalPreset()));
+        if (!stamp.done()) {
+            Json.writeFile(file, ProposalScores.iou(MaskEvaluation.evaluate(dataset, List.of(MaskEvaluation.Candidate.stored()),
+                    threads, progress)));
+            stamp.mark();
+        }
+        Map<String, Map<String, Double>> iou = Json.readFile(file, Map.class);
+        stage("proposals vs truth", t, ProposalScores.describe(iou));
+        return iou;
     }
 
     private void proposals(List<Path> datasets) {
