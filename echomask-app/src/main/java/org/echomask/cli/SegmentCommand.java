@@ -30,8 +30,9 @@ final class SegmentCommand implements Callable<Integer> {
     }
 
     @Command(name = "train", mixinStandardHelpOptions = true,
-            description = {"Train on the train-split HQ masks with time-flip augmentation and pixel-wise cross-entropy;",
-                    "reports IoU and Dice on the val-split HQ masks. Checkpoints and metrics.csv go to OUT.run/."})
+            description = {"Train on the train-split HQ masks with time-flip augmentation; loss pixel-wise cross-entropy",
+                    "plus soft Dice by default (--loss); DeepLabV3+ decoder by default (--decoder none: plain DeepLabV3).",
+                    "Reports IoU and Dice on the val-split HQ masks. Checkpoints and metrics.csv go to OUT.run/."})
     static final class Train implements Callable<Integer> {
         @Option(names = "--dataset", required = true, description = "Dataset directory with HQ masks.")
         Path dataset;
@@ -48,6 +49,14 @@ final class SegmentCommand implements Callable<Integer> {
 
         @Option(names = "--width", description = "Backbone width multiplier (default: the CPU-sized default).")
         Double width;
+
+        @Option(names = "--decoder", defaultValue = "plus",
+                description = "plus (DeepLabV3+: stride-4 skip connection; ResNet and MobileNet backbones) or none (DeepLabV3). Default: ${DEFAULT-VALUE}.")
+        String decoder;
+
+        @Option(names = "--loss", defaultValue = SegmenterTraining.DEFAULT_LOSS,
+                description = "ce (pixel-wise cross-entropy) or ce_dice (plus soft Dice, for rare foreground). Default: ${DEFAULT-VALUE}.")
+        String loss;
 
         @Mixin
         TrainingOptions training;
@@ -68,9 +77,10 @@ final class SegmentCommand implements Callable<Integer> {
             if (width != null || !model.equals(spec.backbone().architecture())) {
                 spec = spec.withBackbone(TrainingOptions.backbone(model, width).withOutputStride(8));
             }
+            spec = spec.withDecoder(decoder);
             TrainConfig config = training.config();
             SegmenterTraining.Outcome o = SegmenterTraining.run(new SegmenterTraining.Job(dataset, spec, config, limit, out,
-                    resume, Main.lastArgs()), TerminalProgress.forStderr());
+                    resume, Main.lastArgs(), loss), TerminalProgress.forStderr());
             System.out.printf(Locale.ROOT, "segmenter on %d train / %d val HQ masks: best epoch %d; held-out IoU %.3f, Dice %.3f "
                     + "(pooled IoU %.3f); %.1f s%n", o.trainMasks(), o.valMasks(), o.result().bestEpoch(), o.heldOut().meanIou(),
                     o.heldOut().meanDice(), o.heldOut().pooledIou(), o.result().seconds());

@@ -24,9 +24,23 @@ public final class Backbones {
 
     private Backbones() {}
 
+    /** The architectures whose {@link Backbone} has a stride-4 {@link Backbone.LowLevel} tap. */
+    private static final List<String> LOW_LEVEL = List.of("resnet18", "resnet34", "resnet50", "mobilenetv3",
+            "mobilenetv3-small");
+
     /** The architecture names, in a stable order. */
     public static List<String> names() {
         return NAMES;
+    }
+
+    /** The architectures with a stride-4 low-level tap (what the DeepLabV3+ decoder reads). */
+    public static List<String> lowLevelNames() {
+        return LOW_LEVEL;
+    }
+
+    /** Whether {@code architecture}'s backbone has a stride-4 low-level tap. */
+    public static boolean hasLowLevel(String architecture) {
+        return LOW_LEVEL.contains(architecture);
     }
 
     /** A fresh, uninitialised network for {@code spec}; initialise it with the input shape it will see. */

@@ -16,9 +16,14 @@ import java.util.List;
  * <p>Output stride 8 or 16: blocks whose stride would exceed it get stride 1 and multiply the
  * dilation of their own and all later depthwise convs by that stride; at 16 this equals
  * torchvision's {@code dilated=True}.
+ *
+ * <p>The output of the last block at stride 4 is the backbone's {@link Backbone.LowLevel} tap for
+ * the DeepLabV3+ decoder.
  */
 final class MobileNetV3 {
     private static final float BN_EPSILON = 1e-3f;
+    /** Stride of the low-level tap: the last block at stride 4 (Large: after the 3rd block, Small: the 1st). */
+    private static final int LOW_LEVEL_STRIDE = 4;
 
     /** One inverted-residual row of the layout table, channels before width scaling. */
     record Row(int kernel, int expanded, int out, boolean squeeze, boolean hardSwish, int stride) {}
@@ -62,6 +67,7 @@ final class MobileNetV3 {
                 .add(Layers.convBnAct(channels, 3, 2, 1, 1, BN_EPSILON, Activations.hardSwishBlock()));
         int stride = 2;
         int dilation = 1;
+        Backbone.LowLevel lowLevel = null;
         for (Row row : rows) {
             int blockStride = row.stride();
             if (stride * blockStride > spec.outputStride()) {
@@ -72,10 +78,13 @@ final class MobileNetV3 {
             int out = Layers.divisible(row.out() * w);
             net.add(invertedResidual(row, channels, Layers.divisible(row.expanded() * w), out, blockStride, dilation));
             channels = out;
+            if (stride == LOW_LEVEL_STRIDE) {
+                lowLevel = new Backbone.LowLevel(net.getChildren().size(), channels, stride);
+            }
         }
         int last = 6 * channels;
         net.add(Layers.convBnAct(last, 1, 1, 1, 1, BN_EPSILON, Activations.hardSwishBlock()));
-        return new Backbone(net, last, stride, spec.describe());
+        return new Backbone(net, last, stride, spec.describe(), lowLevel);
     }
 
     private static Block invertedResidual(Row row, int in, int expanded, int out, int stride, int dilation) {

@@ -15,6 +15,10 @@ import ai.djl.nn.pooling.Pool;
  * dilation by its stride and its first block still uses the previous dilation. torchvision refuses
  * dilation in basic blocks (ResNet-18/34); here both 3×3 convs of a basic block take it, so the
  * small ResNets can serve DeepLabV3 too.
+ *
+ * <p>The stem (conv, BN, ReLU, max-pool) and the four stages are the children of one
+ * {@code SequentialBlock}; the output of the first stage ({@code layer1}, stride 4) is the
+ * backbone's {@link Backbone.LowLevel} tap for the DeepLabV3+ decoder.
  */
 final class ResNets {
     private static final int[] STAGE_STRIDES = {1, 2, 2, 2};
@@ -49,6 +53,7 @@ final class ResNets {
         int inChannels = stem;
         int stride = 4;
         int dilation = 1;
+        Backbone.LowLevel lowLevel = null;
         for (int stage = 0; stage < 4; stage++) {
             int planes = Layers.divisible((64 << stage) * w);
             int blockStride = STAGE_STRIDES[stage];
@@ -66,8 +71,11 @@ final class ResNets {
                 inChannels = planes * layout.expansion();
             }
             net.add(stageBlock);
+            if (stage == 0) {
+                lowLevel = new Backbone.LowLevel(net.getChildren().size(), inChannels, stride);
+            }
         }
-        return new Backbone(net, inChannels, stride, spec.describe());
+        return new Backbone(net, inChannels, stride, spec.describe(), lowLevel);
     }
 
     /**

@@ -33,8 +33,10 @@
  * deit ×1.0 d4        1,842,240      4.5–4.6       3.0–3.2
  * mobilenetv3 ×0.4      516,128      3.8–4.2       2.7
  * mobilenetv3-small     926,720      3.2–3.7       2.3
- * DeepLabV3 default     996,401      4.7–5.0       3.2–3.4
+ * DeepLabV3 (none)      996,401      4.7–5.0       3.2–3.4
  * </pre>
+ * The default segmenter is now DeepLabV3+ (decoder {@code plus}, 1,042,897 trainable; not
+ * benchmarked here, its few-shot runs took about a quarter longer than DeepLabV3's, docs/results.md).
  * With other processes on the cores, libtorch's two OpenMP threads spin at their barriers and
  * everything slows down several-fold; {@code OMP_WAIT_POLICY=PASSIVE} avoids that at about 30 %
  * cost on an idle machine.

@@ -3,6 +3,7 @@ package org.echomask.nn;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ai.djl.MalformedModelException;
 import ai.djl.Model;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
@@ -17,6 +18,11 @@ import ai.djl.training.Trainer;
 import ai.djl.training.loss.Loss;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
 import java.util.List;
 import java.util.Random;
 import org.echomask.EchomaskException;
@@ -70,6 +76,108 @@ class DeepLabV3Test {
                 .hasMessageContaining("atrous rates");
         assertThatThrownBy(() -> Json.read(Json.write(spec).replace("\"aspp_channels\"", "\"aspp\""), SegmenterSpec.class))
                 .isInstanceOf(EchomaskException.class);
+    }
+
+    /** DeepLabV3+ keeps the input size for sides that are not multiples of 4 or 8, on ResNets and MobileNetV3s. */
+    @Test
+    void plusDecoderLogitsHaveTheInputSizeForOddSizes() {
+        List<BackboneSpec> backbones = List.of(DeepLabV3.defaults().backbone(),
+                BackboneSpec.defaults("resnet50").withWidthMultiplier(0.125).withOutputStride(16),
+                BackboneSpec.defaults("mobilenetv3-small").withOutputStride(8).withWidthMultiplier(0.25));
+        for (BackboneSpec backbone : backbones) {
+            SegmenterSpec spec = new SegmenterSpec(backbone, 2, List.of(1, 2), 16, SegmenterSpec.DECODER_PLUS);
+            Block net = DeepLabV3.create(spec);
+            try (NDManager manager = NetTesting.engine().newBaseManager()) {
+                Shape in = new Shape(2, 1, 37, 51);
+                NDArray out = NetTesting.run(manager, net, in, true);
+                assertThat(out.getShape()).as(spec.describe()).isEqualTo(new Shape(2, 2, 37, 51));
+                assertThat(net.getOutputShapes(new Shape[] {in})[0]).isEqualTo(new Shape(2, 2, 37, 51));
+                assertThat(NetTesting.allFinite(out.toFloatArray())).isTrue();
+            }
+        }
+    }
+
+    @Test
+    void plusDecoderIsRefusedForBackbonesWithoutAStride4Map() {
+        SegmenterSpec spec = DeepLabV3.defaults();
+        assertThatThrownBy(() -> spec.withBackbone(BackboneSpec.defaults("deit").withDepth(1)).withDecoder("plus"))
+                .isInstanceOf(EchomaskException.class).hasMessageContaining("deit").hasMessageContaining("stride-4");
+        assertThatThrownBy(() -> spec.withDecoder("plus+")).isInstanceOf(EchomaskException.class)
+                .hasMessageContaining("decoder");
+    }
+
+    /** One backward pass of the summed logits puts a non-zero gradient on the low-level projection. */
+    @Test
+    void gradientsReachTheLowLevelProjection() {
+        NetTesting.engine().setRandomSeed(11);
+        Block net = DeepLabV3.create(DeepLabV3.defaults().withNumClasses(2).withDecoder(SegmenterSpec.DECODER_PLUS));
+        try (Model model = Model.newInstance("plus-gradients", NetTesting.engine().getEngineName())) {
+            model.setBlock(net);
+            DefaultTrainingConfig config = new DefaultTrainingConfig(Loss.l2Loss())
+                    .optOptimizer(Optimizer.sgd().setLearningRateTracker(Tracker.fixed(0.01f)).build());
+            try (Trainer trainer = model.newTrainer(config)) {
+                Shape shape = new Shape(2, 1, 40, 40);
+                trainer.initialize(shape);
+                NDManager manager = trainer.getManager();
+                try (GradientCollector collector = trainer.newGradientCollector()) {
+                    NDArray out = trainer.forward(new NDList(manager.randomNormal(shape))).singletonOrThrow();
+                    // weight the logits unevenly so the gradient is not cancelled by the softmax-free sum
+                    collector.backward(out.mul(manager.randomNormal(out.getShape())).sum());
+                }
+                int checked = 0;
+                for (var entry : net.getParameters()) {
+                    if (entry.getKey().contains("lowLevel") && entry.getValue().requiresGradient()) {
+                        float[] g = entry.getValue().getArray().getGradient().toFloatArray();
+                        assertThat(NetTesting.maxAbs(g)).as(entry.getKey()).isGreaterThan(0);
+                        checked++;
+                    }
+                }
+                assertThat(checked).as("conv weight, BN gamma and beta of the projection").isEqualTo(3);
+            }
+        }
+    }
+
+    /** Saved weights load into a freshly built V3+ network and give bit-identical logits; backbone names are V3's. */
+    @Test
+    void plusDecoderSavesAndReloadsExactly() throws IOException, MalformedModelException {
+        SegmenterSpec spec = DeepLabV3.defaults().withNumClasses(2).withDecoder(SegmenterSpec.DECODER_PLUS);
+        Block trained = DeepLabV3.create(spec);
+        try (NDManager manager = NetTesting.engine().newBaseManager()) {
+            Shape in = new Shape(2, 1, 48, 40);
+            NetTesting.run(manager, trained, in, true); // moves the BatchNorm running statistics
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            trained.saveParameters(new DataOutputStream(bytes));
+            Block loaded = DeepLabV3.create(spec);
+            loaded.loadParameters(manager, new DataInputStream(new ByteArrayInputStream(bytes.toByteArray())));
+            NDArray x = manager.randomNormal(in);
+            ParameterStore store = new ParameterStore(manager, false);
+            float[] expected = trained.forward(store, new NDList(x), false).singletonOrThrow().toFloatArray();
+            float[] actual = loaded.forward(store, new NDList(x), false).singletonOrThrow().toFloatArray();
+            assertThat(actual).containsExactly(expected);
+
+            Block v3 = DeepLabV3.create(spec.withDecoder(SegmenterSpec.DECODER_NONE));
+            v3.initialize(manager, DataType.FLOAT32, in);
+            assertThat(trained.getParameters().keys().stream().filter(k -> k.startsWith("01backbone")).toList())
+                    .isNotEmpty()
+                    .isEqualTo(v3.getParameters().keys().stream().filter(k -> k.startsWith("01backbone")).toList());
+        }
+    }
+
+    /** A model.json spec written before the decoder field existed loads as DeepLabV3 (decoder none). */
+    @Test
+    void specWithoutDecoderFieldLoadsAsNone() {
+        String old = """
+                {"backbone" : {"architecture" : "resnet18", "width_multiplier" : 0.25, "in_channels" : 1,
+                  "output_stride" : 8, "depth" : 0},
+                 "num_classes" : 2, "atrous_rates" : [ 2, 4, 6 ], "aspp_channels" : 64}""";
+        SegmenterSpec spec = Json.read(old, SegmenterSpec.class);
+        assertThat(spec.decoder()).isEqualTo(SegmenterSpec.DECODER_NONE);
+        assertThat(spec).isEqualTo(new SegmenterSpec(new BackboneSpec("resnet18", 0.25, 1, 8, 0), 2, List.of(2, 4, 6), 64));
+        assertThat(spec.describe()).startsWith("DeepLabV3 (");
+        SegmenterSpec plus = spec.withDecoder(SegmenterSpec.DECODER_PLUS);
+        assertThat(Json.write(plus)).contains("\"decoder\" : \"plus\"");
+        assertThat(Json.read(Json.write(plus), SegmenterSpec.class)).isEqualTo(plus);
+        assertThat(plus.describe()).startsWith("DeepLabV3+ (").contains("16 low-level channels");
     }
 
     /** Plain SGD on bright rectangles in noise: the training loss falls well below its start. */
