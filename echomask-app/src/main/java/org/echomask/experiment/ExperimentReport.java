@@ -173,8 +173,9 @@ final class ExperimentReport {
                 c.train().epochs(), c.train().batchSize(), c.train().learningRate(), c.evaluate().split(), c.evaluate().decision()));
         if (results.segmenter() != null) {
             var s = results.segmenter();
-            b.append(String.format(Locale.ROOT, " Generated masks: DeepLabV3 trained on %d HQ masks, held-out IoU %.3f, Dice %.3f.",
-                    s.trainMasks(), s.heldOutIou(), s.heldOutDice()));
+            b.append(String.format(Locale.ROOT, " Generated masks: %s trained on %d HQ masks, held-out IoU %.3f, Dice %.3f.",
+                    s.network() == null ? "DeepLabV3 resnet18 w0.25, loss ce" : s.network(), s.trainMasks(), s.heldOutIou(),
+                    s.heldOutDice()));
         }
         return b.toString();
     }

@@ -24,9 +24,14 @@ public record ExperimentResults(ExperimentConfig experiment, List<String> comman
         }
     }
 
-    /** The few-shot segmenter behind generated masks. */
+    /**
+     * The few-shot segmenter behind generated masks.
+     *
+     * @param network layout and loss, e.g. "DeepLabV3+ resnet18 w0.25, loss ce_dice" (null in results
+     *     written before the decoder existed: plain DeepLabV3 with cross-entropy)
+     */
     public record SegmenterResult(int trainMasks, int valMasks, int bestEpoch, double heldOutIou, double heldOutDice,
-            double generatedCoverage, double seconds) {}
+            double generatedCoverage, double seconds, String network) {}
 
     public RunResult run(String id) {
         return runs.stream().filter(r -> r.run().id().equals(id)).findFirst()

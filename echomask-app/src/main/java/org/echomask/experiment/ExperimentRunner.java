@@ -175,12 +175,13 @@ public final class ExperimentRunner {
     private ExperimentResults.SegmenterResult segmenter(Path trainData, List<Path> datasets) {
         Path model = out.resolve("models/segmenter");
         ExperimentConfig.Segmenter s = config.masks().segmenter();
-        StageStamp stamp = StageStamp.of(model, Map.of("data", config.data(), "segmenter", s));
+        StageStamp stamp = StageStamp.of(model, Map.of("data", config.data(), "segmenter", segmenterRecipe()));
         Path resultFile = out.resolve("models/segmenter-result.json");
         if (!stamp.done()) {
             long t = System.nanoTime();
             SegmenterTraining.Outcome o = SegmenterTraining.run(new SegmenterTraining.Job(trainData,
-                    DeepLabV3.defaults().withNumClasses(2), s.config(), s.limit(), model, true, List.of("experiment")), progress);
+                    DeepLabV3.defaults().withNumClasses(2), s.config(), s.limit(), model, true, List.of("experiment"),
+                    SegmenterTraining.DEFAULT_LOSS), progress);
             double coverage = 0;
             for (Path ds : datasets) {
                 try (SegmenterModel m = SegmenterModel.open(model)) {
@@ -189,9 +190,9 @@ public final class ExperimentRunner {
                 }
             }
             Json.writeFile(resultFile, new ExperimentResults.SegmenterResult(o.trainMasks(), o.valMasks(), o.result().bestEpoch(),
-                    o.heldOut().meanIou(), o.heldOut().meanDice(), coverage, o.result().seconds()));
+                    o.heldOut().meanIou(), o.heldOut().meanDice(), coverage, o.result().seconds(), network()));
             stamp.mark();
-            stage("segmenter", t, String.format(Locale.ROOT, "DeepLabV3 on %d HQ masks: held-out IoU %.3f, Dice %.3f; "
+            stage("segmenter", t, String.format(Locale.ROOT, network() + " on %d HQ masks: held-out IoU %.3f, Dice %.3f; "
                     + "generated masks for %d datasets", o.trainMasks(), o.heldOut().meanIou(), o.heldOut().meanDice(), datasets.size()));
         }
         return Json.readFile(resultFile, ExperimentResults.SegmenterResult.class);
@@ -201,8 +202,12 @@ public final class ExperimentRunner {
         Path dir = out.resolve("runs").resolve(run.id());
         Path model = dir.resolve("model");
         TrainConfig train = config.train().config(run.seed());
-        StageStamp stamp = StageStamp.of(dir, Map.of("data", config.data(), "run", run, "train", train,
+        Map<String, Object> recipe = new LinkedHashMap<>(Map.of("data", config.data(), "run", run, "train", train,
                 "evaluate", config.evaluate(), "sigma", config.masks().softSigma()));
+        if (run.source().equals("generated")) {
+            recipe.put("segmenter", segmenterRecipe()); // other generated masks, another run
+        }
+        StageStamp stamp = StageStamp.of(dir, recipe);
         Path resultFile = dir.resolve("result.json");
         if (stamp.done() && Files.isRegularFile(resultFile)) {
             return Json.readFile(resultFile, RunResult.class);
@@ -235,6 +240,17 @@ public final class ExperimentRunner {
             stamp.mark();
             return r;
         }
+    }
+
+    private static String network() {
+        var spec = DeepLabV3.defaults();
+        return (spec.decoder().equals("plus") ? "DeepLabV3+ " : "DeepLabV3 ") + spec.backbone().architecture() + " w"
+                + spec.backbone().widthMultiplier() + ", loss " + SegmenterTraining.DEFAULT_LOSS;
+    }
+
+    /** What decides the generated masks: the experiment's segmenter settings, the network layout and the loss. */
+    private Map<String, Object> segmenterRecipe() {
+        return Map.of("settings", config.masks().segmenter(), "layout", DeepLabV3.defaults(), "loss", SegmenterTraining.DEFAULT_LOSS);
     }
 
     /** The earliest epoch with the highest validation score, as the trainer keeps it. */
