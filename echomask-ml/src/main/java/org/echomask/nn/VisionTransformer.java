@@ -132,7 +132,12 @@ final class VisionTransformer extends AbstractBlock {
                 NDArray patchTokens = flat.transpose(0, 2, 1)) {
             NDList sequence = new NDList();
             for (Parameter token : tokens) {
-                sequence.add(store.getValue(token, x.getDevice(), training).broadcast(n, 1, dim));
+                NDArray expanded = store.getValue(token, x.getDevice(), training).broadcast(n, 1, dim);
+                // An op's result joins its first operand's manager. Left with the parameter's (long-lived)
+                // manager, the token would pull the concatenation and every activation of the encoder out
+                // of the per-batch scope, and training would leak all of them (24 GB in six epochs).
+                expanded.attach(x.getManager());
+                sequence.add(expanded);
             }
             sequence.add(patchTokens);
             try (NDArray joined = NDArrays.concat(sequence, 1); NDArray placed = joined.add(pos)) {

@@ -90,6 +90,26 @@ class BackbonesTest {
         }
     }
 
+    /**
+     * The output of a training forward belongs to the batch's manager, not the parameters': the
+     * trainer frees each batch's activations by closing that manager, so an op that hangs them on a
+     * parameter's manager leaks every activation of every step (the ViT class token once did).
+     */
+    @ParameterizedTest
+    @MethodSource("architectures")
+    void activationsStayInTheBatchScope(String name) {
+        Backbone backbone = Backbones.create(BackboneSpec.defaults(name));
+        try (NDManager parameters = NetTesting.engine().newBaseManager()) {
+            Shape in = new Shape(2, 1, 64, 64);
+            backbone.block().initialize(parameters, DataType.FLOAT32, in);
+            try (NDManager batch = parameters.newSubManager(); GradientCollector c = NetTesting.engine().newGradientCollector()) {
+                NDArray x = batch.randomNormal(in);
+                NDArray out = backbone.block().forward(new ParameterStore(batch, false), new NDList(x), true).singletonOrThrow();
+                assertThat(out.getManager()).as(name).isSameAs(batch);
+            }
+        }
+    }
+
     /** Sides that are not multiples of the stride round up, as the Backbone contract says. */
     @Test
     void cnnsRoundOtherSizesUp() {
