@@ -123,17 +123,40 @@ public final class DatasetBuilder {
         return unique;
     }
 
-    /** Splits from the source where given, else grouped assignment over the remaining groups. */
+    /**
+     * Splits from the source where given, else grouped assignment over the remaining groups, each
+     * group weighed by the examples it will give: the split fractions are fractions of examples, and
+     * a tape of a few hour-long recordings must not count as little as a tape of a few short cuts.
+     */
     private List<Split> assignSplits(List<RecordingPlan> plans) {
         Map<String, Integer> groupSizes = new LinkedHashMap<>();
         for (RecordingPlan p : plans) {
             if (p.split() == null) {
-                groupSizes.merge(p.group(), 1, Integer::sum);
+                groupSizes.merge(p.group(), expectedExamples(p), Integer::sum);
             }
         }
         Map<String, Split> assigned = groupSizes.isEmpty() ? Map.of()
                 : new GroupedSplitter(config.trainFraction(), config.valFraction(), config.splitSeed()).assign(groupSizes);
         return plans.stream().map(p -> p.split() != null ? p.split() : assigned.get(p.group())).toList();
+    }
+
+    /**
+     * Windows a recording will give, from its header alone (1 for whole-recording datasets, or when
+     * the header cannot be read: the recording is then reported when it is rendered).
+     */
+    private int expectedExamples(RecordingPlan plan) {
+        if (config.windowS() <= 0) {
+            return 1;
+        }
+        try (org.echomask.audio.AudioSource source = org.echomask.audio.AudioReaders.open(plan.audio())) {
+            double seconds = source.info().durationSeconds();
+            if (!(seconds > config.windowS())) {
+                return 1;
+            }
+            return 1 + (int) Math.floor((seconds - config.windowS()) / config.hopS());
+        } catch (RuntimeException e) {
+            return 1;
+        }
     }
 
     static String problemOf(Throwable t, Path audio) {
