@@ -10,9 +10,11 @@ import org.echomask.EchomaskException;
 
 /**
  * Assigns whole groups (tapes, sites, recordings) to train/val/test so no group straddles two
- * splits. Groups are shuffled with a seed, then each goes to the split that is least filled
- * relative to its share of the examples; the result depends only on the groups, their sizes and
- * the seed.
+ * splits. Groups are shuffled with a seed, then taken largest first (the shuffle orders equal
+ * sizes), each going to the split furthest below its share of all examples. Largest first matters
+ * with real archives, where one tape can hold half of a class's windows: placed early it lands in
+ * train, where it fits, instead of swamping a small val share that happened to be emptiest. The
+ * result depends only on the groups, their sizes and the seed.
  */
 public final class GroupedSplitter {
     private final double trainFraction;
@@ -33,18 +35,20 @@ public final class GroupedSplitter {
     public Map<String, Split> assign(Map<String, Integer> groupSizes) {
         List<String> groups = new ArrayList<>(new TreeMap<>(groupSizes).keySet());
         java.util.Collections.shuffle(groups, new Random(seed));
+        groups.sort(java.util.Comparator.comparingInt((String g) -> groupSizes.get(g)).reversed()); // stable: ties stay shuffled
         double[] targets = {trainFraction, valFraction, 1 - trainFraction - valFraction};
+        long total = groupSizes.values().stream().mapToLong(Integer::longValue).sum();
         long[] filled = new long[3];
         Map<String, Split> out = new HashMap<>();
         for (String g : groups) {
-            // The split least filled relative to its share takes the next group (train wins ties).
+            // The split with the largest shortfall against its share takes the next group (train wins ties).
             int best = -1;
-            double bestRatio = Double.POSITIVE_INFINITY;
+            double bestDeficit = Double.NEGATIVE_INFINITY;
             for (int s = 0; s < 3; s++) {
                 if (targets[s] > 1e-9) {
-                    double ratio = filled[s] / targets[s];
-                    if (ratio < bestRatio) {
-                        bestRatio = ratio;
+                    double deficit = targets[s] * total - filled[s];
+                    if (deficit > bestDeficit) {
+                        bestDeficit = deficit;
                         best = s;
                     }
                 }

@@ -57,4 +57,20 @@ class GroupedSplitterTest {
         assertThatThrownBy(() -> new GroupedSplitter(0.9, 0.2, 1)).isInstanceOf(EchomaskException.class)
                 .hasMessageContaining("train + val <= 1");
     }
+
+    /** The Watkins case: one tape holds half of the train tapes' windows; it must land in train. */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(longs = {1, 2, 3, 42})
+    void aDominantGroupGoesWhereItFits(long seed) {
+        java.util.Map<String, Integer> sizes = new java.util.LinkedHashMap<>();
+        sizes.put("big-tape", 811);
+        for (int i = 0; i < 40; i++) {
+            sizes.put("tape-" + i, 10 + (i * 7) % 40);
+        }
+        java.util.Map<String, Split> splits = new GroupedSplitter(0.8, 0.2, seed).assign(sizes);
+        assertThat(splits.get("big-tape")).isEqualTo(Split.TRAIN);
+        long total = sizes.values().stream().mapToLong(Integer::longValue).sum();
+        long val = sizes.entrySet().stream().filter(e -> splits.get(e.getKey()) == Split.VAL).mapToLong(e -> e.getValue()).sum();
+        assertThat(val / (double) total).isBetween(0.15, 0.25);
+    }
 }
