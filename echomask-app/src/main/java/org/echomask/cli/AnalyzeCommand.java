@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.echomask.EchomaskException;
+import org.echomask.detect.AnalysisEngine;
 import org.echomask.detect.AnalysisSettings;
 import org.echomask.detect.Analyzer;
 import org.echomask.detect.ClassThresholds;
@@ -27,7 +28,10 @@ import picocli.CommandLine.Option;
                 "<name>.windows.csv (probabilities per window) and <name>.json; for the run",
                 "detections.selections.txt (combined Raven table), presence_by_file/hour/day.csv,",
                 "errors.csv, settings.json and summary.html. Rerunning skips recordings already done",
-                "with the same models and settings."})
+                "with the same models and settings.",
+                "--engine spark distributes the recordings over Apache Spark executors (same files);",
+                "it needs the echomask-spark module and Spark on the class path: ./echomask adds them,",
+                "or run echomask-spark-<version>-all.jar with spark-submit (see README)."})
 final class AnalyzeCommand implements Callable<Integer> {
     @Option(names = "--model", required = true, split = ",",
             description = "Classifier package(s) (directory or .zip); several = an ensemble (mean of probabilities).")
@@ -69,12 +73,23 @@ final class AnalyzeCommand implements Callable<Integer> {
     @Option(names = "--batch-size", defaultValue = "32", description = "Windows per forward pass. Default: ${DEFAULT-VALUE}.")
     int batchSize;
 
-    @Option(names = "--threads", description = "Threads computing spectrograms and masks (default: all cores).")
+    @Option(names = "--threads", description = "Threads computing spectrograms and masks (default: all cores; with --engine spark: 1 per task).")
     Integer threads;
+
+    @Option(names = "--engine", defaultValue = LOCAL,
+            description = "local (this JVM) or spark (Apache Spark: recordings distributed over executors, models loaded once per partition). Default: ${DEFAULT-VALUE}.")
+    String engine;
+
+    @Option(names = "--master", description = "Spark master URL with --engine spark, e.g. local[2] or spark://host:7077"
+            + " (default: spark-submit's --master, else local[*]).")
+    String master;
+
+    static final String LOCAL = "local";
 
     @Override
     public Integer call() {
         PostProcess post = PostProcess.parse(postProcess);
+        AnalysisEngine distributed = engine();
         if (weights != null && weights.size() != models.size()) {
             throw new EchomaskException(weights.size() + " weights for " + models.size() + " models");
         }
@@ -88,9 +103,13 @@ final class AnalyzeCommand implements Callable<Integer> {
             AnalysisSettings settings = settings(scorer, post, w);
             System.err.printf(Locale.ROOT, "analysing %d recordings with %d model(s): %s s windows every %s s at %d Hz%n",
                     recordings.size(), models.size(), settings.windowS(), settings.hopS(), settings.sampleRate());
-            Analyzer.Result r = Analyzer.run(recordings, settings, scorer,
-                    new Analyzer.Options(out, batchSize, MasksCommand.threads(threads)), TerminalProgress.forStderr(),
-                    line -> System.err.println("echomask: " + line));
+            java.util.function.Consumer<String> log = line -> System.err.println("echomask: " + line);
+            Analyzer.Result r = distributed == null
+                    ? Analyzer.run(recordings, settings, scorer, new Analyzer.Options(out, batchSize, MasksCommand.threads(threads)),
+                            TerminalProgress.forStderr(), log)
+                    : distributed.run(recordings, settings, scorer, ModelScorer.factory(models, w),
+                            new Analyzer.Options(out, batchSize, threads == null ? 1 : threads), master,
+                            TerminalProgress.forStderr(), log);
             AnalysisSummary.write(out.resolve(AnalysisSummary.FILE), r, scorer.describe(), Analyzer.now());
             long detections = r.detectionsPerLabel().values().stream().mapToLong(Long::longValue).sum();
             System.out.printf(Locale.ROOT, "%d recordings: %d analysed, %d skipped (done before), %d failed; %d detections -> %s%n",
@@ -100,6 +119,28 @@ final class AnalyzeCommand implements Callable<Integer> {
                     r.wallS(), r.realTimeFactor());
             return r.count(Analyzer.Status.FAILED) == r.outcomes().size() ? 1 : 0;
         }
+    }
+
+    /** The distributed engine asked for, or null for the local one; a clear error when it is not on the class path. */
+    private AnalysisEngine engine() {
+        if (engine.equals(LOCAL)) {
+            if (master != null) {
+                throw new EchomaskException("--master " + master + " is for --engine spark");
+            }
+            return null;
+        }
+        java.util.Optional<AnalysisEngine> found;
+        try {
+            found = AnalysisEngine.find(engine);
+        } catch (java.util.ServiceConfigurationError | LinkageError e) {
+            throw new EchomaskException("--engine " + engine + ": the engine on the class path cannot load (" + e.getMessage()
+                    + "); is Apache Spark 4.1 (Scala 2.13) on the class path too?", e);
+        }
+        return found.orElseThrow(() -> new EchomaskException("--engine " + engine + ": no such engine on the class path"
+                + (engine.equals("spark") ? ". The Spark engine lives in the echomask-spark module and needs Apache Spark 4.1"
+                        + " (Scala 2.13) beside it: run ./echomask analyze --engine spark ... from the repository (it builds"
+                        + " and adds both), or spark-submit echomask-spark/target/echomask-spark-<version>-all.jar (see README)"
+                        : "; engines: local, spark")));
     }
 
     private AnalysisSettings settings(ModelScorer scorer, PostProcess post, double[] w) {

@@ -112,6 +112,10 @@ class AnalyzeCommandTest {
         assertThat(r.err()).contains("nope").contains("no such model package");
         r = CommandsTest.run(join("analyze --model", dir.resolve("nope"), "--in", dir.resolve("missing.wav"), "--out", dir.resolve("o")));
         assertThat(r.err()).contains("missing.wav").contains("no such file");
+        // The Spark engine is another module: without it the command says where it is.
+        r = CommandsTest.run(join("analyze --model", dir.resolve("nope"), "--in", dir, "--out", dir.resolve("o"), "--engine spark"));
+        assertThat(r.code()).isEqualTo(1);
+        assertThat(r.err()).contains("echomask-spark").contains("./echomask analyze --engine spark");
     }
 
     /** The probability columns of the recording's window CSV (times and bands dropped). */

@@ -27,7 +27,7 @@ import org.echomask.io.Json;
  */
 public record AnalysisSettings(List<String> models, List<String> modelFingerprints, List<Double> weights,
         List<String> labels, double windowS, double hopS, int sampleRate, int channel, List<Double> thresholds,
-        PostProcess postProcess, double minGapS) {
+        PostProcess postProcess, double minGapS) implements java.io.Serializable {
 
     public AnalysisSettings {
         models = List.copyOf(models);

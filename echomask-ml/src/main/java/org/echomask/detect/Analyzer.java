@@ -11,7 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Consumer;
@@ -36,6 +35,10 @@ import org.echomask.label.RavenTable;
  * instead; a recording that fails is listed in {@code errors.csv} and the run goes on. At the end
  * come the run's files: {@value #COMBINED_TABLE}, presence per file, hour and day, {@value #ERRORS}
  * and {@value #SETTINGS}.
+ *
+ * <p>The steps are public so that other engines ({@link AnalysisEngine}) run the same code: they
+ * call {@link #begin}, {@link #analyse} each recording where it is (one scorer per worker) and
+ * assemble the run with a {@link Collector} on the driver.
  */
 public final class Analyzer {
     public static final String COMBINED_TABLE = "detections.selections.txt";
@@ -44,8 +47,8 @@ public final class Analyzer {
     public static final String PRESENCE_BY_FILE = "presence_by_file.csv";
     public static final String PRESENCE_BY_HOUR = "presence_by_hour.csv";
     public static final String PRESENCE_BY_DAY = "presence_by_day.csv";
-    /** Window probabilities kept (a uniform sample) for the summary's histogram. */
-    static final int SAMPLE = 100_000;
+    /** Window probabilities kept (a uniform sample, {@link WindowSample}) for the summary's histogram. */
+    public static final int SAMPLE = 100_000;
 
     private Analyzer() {}
 
@@ -65,7 +68,12 @@ public final class Analyzer {
     }
 
     public enum Status {
-        ANALYSED, SKIPPED, FAILED
+        /** analysed in this run */
+        ANALYSED,
+        /** analysed before with the same settings: its files were read back */
+        SKIPPED,
+        /** could not be analysed: listed in errors.csv */
+        FAILED
     }
 
     /** What became of one recording. */
@@ -93,39 +101,23 @@ public final class Analyzer {
         }
     }
 
+    /**
+     * Runs the analysis on this machine, recording after recording (windows prepared on
+     * {@code options.threads()} workers).
+     */
     public static <P> Result run(List<Recordings.Recording> recordings, AnalysisSettings settings,
             WindowScorer<P> scorer, Options options, Progress progress, Consumer<String> log) {
         long t0 = System.nanoTime();
-        if (!scorer.labels().equals(settings.labels()) || scorer.sampleRate() != settings.sampleRate()) {
-            throw new IllegalArgumentException("settings do not describe this scorer");
-        }
-        // A window the models cannot take is a settings error: say it once, not once per recording.
-        scorer.prepare(new float[settings.windowSamples()]);
-        Json.writeFile(options.out().resolve(SETTINGS), settings);
-        List<String> labels = settings.labels();
-        Presence presence = new Presence(labels, settings.thresholdArray());
-        Map<String, Long> perLabel = new LinkedHashMap<>();
-        labels.forEach(l -> perLabel.put(l, 0L));
-        List<Double> scores = new ArrayList<>();
-        Reservoir sample = new Reservoir(SAMPLE, new Random(42));
-        List<Outcome> outcomes = new ArrayList<>();
-        List<RavenTable.FileSelections> combined = new ArrayList<>();
-        double timeline = 0;
-        double analysed = 0;
+        begin(settings, scorer, options.out());
+        Collector collector = new Collector(settings, options.out(), log);
         double[] durations = recordings.stream().mapToDouble(r -> declaredDuration(r.path())).toArray();
         double total = java.util.Arrays.stream(durations).sum();
-        ExecutorService workers = options.threads() == 0 ? null : Executors.newFixedThreadPool(options.threads(), r -> {
-            Thread t = new Thread(r, "analyze-worker");
-            t.setDaemon(true);
-            return t;
-        });
+        ExecutorService workers = workers(options.threads());
         progress.start("analyze (audio seconds)", Math.round(total));
         try {
             for (int i = 0; i < recordings.size(); i++) {
                 Recordings.Recording rec = recordings.get(i);
                 progress.status((i + 1) + "/" + recordings.size() + " " + rec.name());
-                RecordingOutputs files = new RecordingOutputs(options.out(), rec.name());
-                long r0 = System.nanoTime();
                 double[] stepped = {0};
                 Consumer<Double> advance = s -> {
                     long units = Math.round(s) - Math.round(stepped[0]);
@@ -134,49 +126,9 @@ public final class Analyzer {
                     }
                     stepped[0] = s;
                 };
-                try {
-                    Optional<RecordingOutputs.Record> done = files.completed(rec.path(), settings.hash());
-                    List<WindowScore> windows;
-                    List<Detection> detections;
-                    RecordingOutputs.Record record;
-                    Status status;
-                    if (done.isPresent()) {
-                        record = done.get();
-                        windows = RecordingOutputs.readWindows(files.windowsCsv(), labels);
-                        detections = RecordingOutputs.readDetections(files.selections());
-                        status = Status.SKIPPED;
-                    } else {
-                        Analysed a = analyse(rec, settings, scorer, options, workers, advance::accept);
-                        windows = a.windows;
-                        detections = a.detections;
-                        record = a.record;
-                        files.write(record, labels, windows, a.raw, detections);
-                        status = Status.ANALYSED;
-                        analysed += record.durationS();
-                    }
-                    advance.accept(durations[i] > 0 ? durations[i] : record.durationS());
-                    LocalDateTime start = record.startTime() == null ? null : LocalDateTime.parse(record.startTime());
-                    presence.add(rec.name(), start, record.durationS(), windows, detections);
-                    for (Detection d : detections) {
-                        perLabel.merge(d.label(), 1L, Long::sum);
-                        scores.add(d.score());
-                    }
-                    for (WindowScore w : windows) {
-                        for (float p : w.probabilities()) {
-                            sample.add(p);
-                        }
-                    }
-                    combined.add(new RavenTable.FileSelections(rec.path(), timeline,
-                            detections.stream().map(Detection::toSelection).toList()));
-                    timeline += record.durationS();
-                    outcomes.add(new Outcome(rec, status, record.durationS(), (System.nanoTime() - r0) / 1e9,
-                            detections.size(), ""));
-                } catch (RuntimeException e) {
-                    String problem = problem(rec.path(), e);
-                    log.accept("skipped " + problem);
-                    advance.accept(durations[i]);
-                    outcomes.add(new Outcome(rec, Status.FAILED, 0, (System.nanoTime() - r0) / 1e9, 0, problem));
-                }
+                RecordingResult r = analyse(rec, settings, scorer, options, workers, advance::accept);
+                advance.accept(r.status() == Status.FAILED || durations[i] > 0 ? durations[i] : r.durationS());
+                collector.add(rec, r);
             }
         } finally {
             if (workers != null) {
@@ -184,20 +136,168 @@ public final class Analyzer {
             }
             progress.finish();
         }
-        RavenTable.writeCombined(options.out().resolve(COMBINED_TABLE), combined, RecordingOutputs.LABEL_COLUMN);
-        presence.write(options.out().resolve(PRESENCE_BY_FILE), Presence.Period.FILE);
-        presence.write(options.out().resolve(PRESENCE_BY_HOUR), Presence.Period.HOUR);
-        presence.write(options.out().resolve(PRESENCE_BY_DAY), Presence.Period.DAY);
-        writeErrors(options.out().resolve(ERRORS), outcomes);
-        return new Result(settings, outcomes, presence, perLabel, scores.stream().mapToDouble(Double::doubleValue).toArray(),
-                sample.values(), analysed, (System.nanoTime() - t0) / 1e9);
+        return collector.finish((System.nanoTime() - t0) / 1e9);
+    }
+
+    /**
+     * What every engine does before the first recording: checks that the scorer takes the
+     * settings' windows (a settings error is said once, not once per recording) and writes
+     * {@value #SETTINGS}.
+     */
+    public static void begin(AnalysisSettings settings, WindowScorer<?> scorer, Path out) {
+        if (!scorer.labels().equals(settings.labels()) || scorer.sampleRate() != settings.sampleRate()) {
+            throw new IllegalArgumentException("settings do not describe this scorer");
+        }
+        scorer.prepare(new float[settings.windowSamples()]);
+        Json.writeFile(out.resolve(SETTINGS), settings);
+    }
+
+    /** Worker threads preparing windows, or null for none (0: prepare on the calling thread). */
+    public static ExecutorService workers(int threads) {
+        return threads == 0 ? null : Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "analyze-worker");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /**
+     * What became of one recording, with everything the run's files need from it; small (no
+     * window list) and serializable, so a distributed engine sends it from a worker to the driver.
+     *
+     * @param durationS audio analysed (0 when failed)
+     * @param seconds wall time spent on the recording
+     * @param problem why it failed, else empty
+     * @param startTime start time from the file name (ISO), or null
+     * @param presence its share of the presence tables (null when failed)
+     * @param sample its sample of window probabilities (null when failed)
+     */
+    public record RecordingResult(Status status, double durationS, double seconds, String problem, String startTime,
+            List<Detection> detections, Presence.Part presence, WindowSample sample) implements java.io.Serializable {
+        public RecordingResult {
+            detections = List.copyOf(detections);
+        }
+
+        /** The same without its window sample (merged elsewhere). */
+        public RecordingResult withoutSample() {
+            return new RecordingResult(status, durationS, seconds, problem, startTime, detections, presence,
+                    sample == null ? null : WindowSample.empty(SAMPLE));
+        }
+    }
+
+    /**
+     * Analyses one recording and writes its files ({@link RecordingOutputs}), or reads them back
+     * when it was analysed before with the same settings; a recording that cannot be analysed is a
+     * {@link Status#FAILED} result, not an exception.
+     *
+     * @param workers threads preparing windows, or null
+     * @param advanced receives the seconds of audio covered (progress)
+     */
+    public static <P> RecordingResult analyse(Recordings.Recording rec, AnalysisSettings settings, WindowScorer<P> scorer,
+            Options options, ExecutorService workers, java.util.function.DoubleConsumer advanced) {
+        long r0 = System.nanoTime();
+        List<String> labels = settings.labels();
+        RecordingOutputs files = new RecordingOutputs(options.out(), rec.name());
+        try {
+            Optional<RecordingOutputs.Record> done = files.completed(rec.path(), settings.hash());
+            List<WindowScore> windows;
+            List<Detection> detections;
+            RecordingOutputs.Record record;
+            Status status;
+            if (done.isPresent()) {
+                record = done.get();
+                windows = RecordingOutputs.readWindows(files.windowsCsv(), labels);
+                detections = RecordingOutputs.readDetections(files.selections());
+                status = Status.SKIPPED;
+            } else {
+                Analysed a = analyseNow(rec, settings, scorer, options, workers, advanced);
+                windows = a.windows;
+                detections = a.detections;
+                record = a.record;
+                files.write(record, labels, windows, a.raw, detections);
+                status = Status.ANALYSED;
+            }
+            LocalDateTime start = record.startTime() == null ? null : LocalDateTime.parse(record.startTime());
+            Presence.Part part = Presence.part(labels, settings.thresholdArray(), rec.name(), start, record.durationS(),
+                    windows, detections);
+            return new RecordingResult(status, record.durationS(), (System.nanoTime() - r0) / 1e9, "", record.startTime(),
+                    detections, part, WindowSample.of(rec.name(), windows, SAMPLE));
+        } catch (RuntimeException e) {
+            return new RecordingResult(Status.FAILED, 0, (System.nanoTime() - r0) / 1e9, problem(rec.path(), e), null,
+                    List.of(), null, null);
+        }
+    }
+
+    /**
+     * Assembles a run from its recordings' results, in recording order, and writes the run's files.
+     * The one place both the local and distributed engines make them, so they are the same.
+     */
+    public static final class Collector {
+        private final AnalysisSettings settings;
+        private final Path out;
+        private final Consumer<String> log;
+        private final Presence presence;
+        private final Map<String, Long> perLabel = new LinkedHashMap<>();
+        private final List<Double> scores = new ArrayList<>();
+        private final List<Outcome> outcomes = new ArrayList<>();
+        private final List<RavenTable.FileSelections> combined = new ArrayList<>();
+        private WindowSample sample = WindowSample.empty(SAMPLE);
+        private double timeline;
+        private double analysed;
+
+        /** @param log receives a line per failed recording */
+        public Collector(AnalysisSettings settings, Path out, Consumer<String> log) {
+            this.settings = settings;
+            this.out = out;
+            this.log = log;
+            this.presence = new Presence(settings.labels(), settings.thresholdArray());
+            settings.labels().forEach(l -> perLabel.put(l, 0L));
+        }
+
+        /** Adds the next recording's result. */
+        public void add(Recordings.Recording rec, RecordingResult r) {
+            if (r.status() == Status.FAILED) {
+                log.accept("skipped " + r.problem());
+                outcomes.add(new Outcome(rec, Status.FAILED, 0, r.seconds(), 0, r.problem()));
+                return;
+            }
+            presence.add(r.presence());
+            for (Detection d : r.detections()) {
+                perLabel.merge(d.label(), 1L, Long::sum);
+                scores.add(d.score());
+            }
+            mergeSample(r.sample());
+            combined.add(new RavenTable.FileSelections(rec.path(), timeline,
+                    r.detections().stream().map(Detection::toSelection).toList()));
+            timeline += r.durationS();
+            if (r.status() == Status.ANALYSED) {
+                analysed += r.durationS();
+            }
+            outcomes.add(new Outcome(rec, r.status(), r.durationS(), r.seconds(), r.detections().size(), ""));
+        }
+
+        /** Merges window probabilities sampled elsewhere (a worker's merged sample). */
+        public void mergeSample(WindowSample s) {
+            sample = sample.merge(s);
+        }
+
+        /** Writes the combined Raven table, presence CSVs and {@value #ERRORS}; returns the run. */
+        public Result finish(double wallS) {
+            RavenTable.writeCombined(out.resolve(COMBINED_TABLE), combined, RecordingOutputs.LABEL_COLUMN);
+            presence.write(out.resolve(PRESENCE_BY_FILE), Presence.Period.FILE);
+            presence.write(out.resolve(PRESENCE_BY_HOUR), Presence.Period.HOUR);
+            presence.write(out.resolve(PRESENCE_BY_DAY), Presence.Period.DAY);
+            writeErrors(out.resolve(ERRORS), outcomes);
+            return new Result(settings, List.copyOf(outcomes), presence, perLabel,
+                    scores.stream().mapToDouble(Double::doubleValue).toArray(), sample.values(), analysed, wallS);
+        }
     }
 
     /** One recording analysed now. */
     private record Analysed(List<WindowScore> windows, List<WindowScore> raw, List<Detection> detections,
             RecordingOutputs.Record record) {}
 
-    private static <P> Analysed analyse(Recordings.Recording rec, AnalysisSettings s, WindowScorer<P> scorer,
+    private static <P> Analysed analyseNow(Recordings.Recording rec, AnalysisSettings s, WindowScorer<P> scorer,
             Options options, ExecutorService workers, java.util.function.DoubleConsumer advanced) {
         long t0 = System.nanoTime();
         long size = RecordingOutputs.size(rec.path());
@@ -270,34 +370,6 @@ public final class Analyzer {
                 }
             }
         });
-    }
-
-    /** A uniform sample of a stream of values (Vitter's algorithm R), seeded so runs repeat. */
-    static final class Reservoir {
-        private final double[] values;
-        private final Random random;
-        private long seen;
-
-        Reservoir(int capacity, Random random) {
-            this.values = new double[capacity];
-            this.random = random;
-        }
-
-        void add(double v) {
-            if (seen < values.length) {
-                values[(int) seen] = v;
-            } else {
-                long j = (long) (random.nextDouble() * (seen + 1));
-                if (j < values.length) {
-                    values[(int) j] = v;
-                }
-            }
-            seen++;
-        }
-
-        double[] values() {
-            return java.util.Arrays.copyOf(values, (int) Math.min(seen, values.length));
-        }
     }
 
     /** When the run was made, for summaries. */

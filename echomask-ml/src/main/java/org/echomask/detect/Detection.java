@@ -17,7 +17,7 @@ import org.echomask.label.Selection;
  * @param lastWindow index of the last window
  */
 public record Detection(String label, double beginS, double endS, double lowHz, double highHz, double score,
-        long firstWindow, long lastWindow) {
+        long firstWindow, long lastWindow) implements java.io.Serializable {
     /** Raven column holding the score. */
     public static final String SCORE_COLUMN = "Score";
     /** Raven column holding the number of merged windows. */

@@ -100,6 +100,28 @@ public final class ModelScorer implements WindowScorer<ModelScorer.Prepared> {
         }
     }
 
+    /**
+     * A serializable recipe that opens these models wherever it runs (paths as strings: the
+     * packages must be readable at the same paths there, e.g. on a shared file system).
+     */
+    public static ScorerFactory factory(List<Path> packages, double[] weights) {
+        return new Packages(packages.stream().map(p -> p.toAbsolutePath().normalize().toString()).toList(), weights.clone());
+    }
+
+    /** {@link #factory}: opens the packages, notes dropped (the driver has shown them). */
+    private record Packages(List<String> paths, double[] weights) implements ScorerFactory {
+        private static final long serialVersionUID = 1L;
+
+        Packages {
+            paths = List.copyOf(paths);
+        }
+
+        @Override
+        public WindowScorer<?> open() {
+            return ModelScorer.open(paths.stream().map(Path::of).toList(), weights, note -> {});
+        }
+    }
+
     private static Member load(Path path, Consumer<String> notes) {
         ClassifierModel model = ClassifierModel.open(path);
         SegmenterModel seg = null;

@@ -50,7 +50,7 @@ public final class Presence {
      * @param maxProbability highest window probability
      */
     public record Row(String period, String start, double durationS, String label, int recordings, long windows,
-            long positiveWindows, long detections, double maxProbability) {
+            long positiveWindows, long detections, double maxProbability) implements java.io.Serializable {
         public boolean present() {
             return positiveWindows > 0;
         }
@@ -77,8 +77,57 @@ public final class Presence {
         return labels;
     }
 
+    /**
+     * One recording's share of the presence tables: its rows by file, hour and day. Small and
+     * serializable, so a distributed engine computes it next to the recording and the driver adds
+     * it with {@link #add(Part)}; the tables are the same as when the windows are added here.
+     *
+     * @param recording the recording's name
+     */
+    public record Part(String recording, List<Row> files, List<Row> hours, List<Row> days) implements java.io.Serializable {
+        public Part {
+            files = List.copyOf(files);
+            hours = List.copyOf(hours);
+            days = List.copyOf(days);
+        }
+    }
+
+    /** One recording's {@link Part}; {@code start} is null when unknown. */
+    public static Part part(List<String> labels, double[] thresholds, String recording, LocalDateTime start,
+            double durationS, List<WindowScore> windows, List<Detection> detections) {
+        Presence one = new Presence(labels, thresholds);
+        one.addWindows(recording, start, durationS, windows, detections);
+        return new Part(recording, one.rows(Period.FILE), one.rows(Period.HOUR), one.rows(Period.DAY));
+    }
+
     /** Adds one recording's windows and detections; {@code start} is null when unknown. */
     public void add(String recording, LocalDateTime start, double durationS, List<WindowScore> windows,
+            List<Detection> detections) {
+        add(part(labels, thresholds, recording, start, durationS, windows, detections));
+    }
+
+    /** Adds one recording's {@link Part} (made with this presence's labels and thresholds). */
+    public void add(Part part) {
+        files.addAll(part.files());
+        merge(hours, part.hours(), part.recording());
+        merge(days, part.days(), part.recording());
+    }
+
+    private void merge(Map<String, Stats[]> into, List<Row> rows, String recording) {
+        for (Row r : rows) {
+            int j = labels.indexOf(r.label());
+            if (j < 0) {
+                throw new IllegalArgumentException("label " + r.label() + " is not one of " + labels);
+            }
+            Stats s = into.computeIfAbsent(r.period(), x -> Stats.array(labels.size()))[j];
+            s.windows += r.windows();
+            s.positive += r.positiveWindows();
+            s.max = Double.isNaN(s.max) ? r.maxProbability() : Math.max(s.max, r.maxProbability());
+            s.recordings.add(recording);
+        }
+    }
+
+    private void addWindows(String recording, LocalDateTime start, double durationS, List<WindowScore> windows,
             List<Detection> detections) {
         int k = labels.size();
         Stats[] file = Stats.array(k);

@@ -10,7 +10,8 @@ package org.echomask.detect;
  * @param lowHz lower edge of the window's mask extent, or NaN when no mask says (image-only models, empty mask)
  * @param highHz upper edge of the mask extent, or NaN
  */
-public record WindowScore(long index, double startS, double endS, float[] probabilities, double lowHz, double highHz) {
+public record WindowScore(long index, double startS, double endS, float[] probabilities, double lowHz, double highHz)
+        implements java.io.Serializable {
     public WindowScore {
         if (!(startS >= 0) || !(endS >= startS)) {
             throw new IllegalArgumentException("window times must satisfy 0 <= start <= end: " + startS + " .. " + endS);

@@ -26,20 +26,23 @@ import org.junit.jupiter.api.io.TempDir;
  * scorer that measures each class's band energy; the detections written must match the truth in
  * label, time and band, the tables must read back, a broken file must land in errors.csv while
  * the run goes on, and a second run must skip everything already done.
+ *
+ * <p>Public, with its generator and scorer, so the other engines' tests (echomask-spark) check
+ * themselves against the same truth.
  */
-class KnownEventsTest {
-    static final int RATE = 16_000;
-    static final double WINDOW_S = 2;
-    static final List<String> LABELS = List.of("high", "low");
-    static final double[] TONE_HZ = {5000, 1000};
+public class KnownEventsTest {
+    public static final int RATE = 16_000;
+    public static final double WINDOW_S = 2;
+    public static final List<String> LABELS = List.of("high", "low");
+    public static final double[] TONE_HZ = {5000, 1000};
 
-    record Event(double begin, double end, String label) {}
+    public record Event(double begin, double end, String label) {}
 
-    static final List<Event> MAIN = List.of(new Event(10.0, 13.0, "low"), new Event(30.5, 31.5, "high"),
+    public static final List<Event> MAIN = List.of(new Event(10.0, 13.0, "low"), new Event(30.5, 31.5, "high"),
             new Event(50.2, 54.0, "low"), new Event(52.0, 53.0, "high"), new Event(80.0, 82.5, "high"),
             new Event(120.3, 121.0, "low"), new Event(150.0, 156.0, "high"), new Event(200.0, 203.0, "low"),
             new Event(239.6, 241.2, "high"));
-    static final List<Event> OTHER = List.of(new Event(20.0, 22.0, "high"));
+    public static final List<Event> OTHER = List.of(new Event(20.0, 22.0, "high"));
 
     @Test
     void detectionsMatchTheEventsAndTheRunResumes(@TempDir Path dir) throws Exception {
@@ -116,7 +119,7 @@ class KnownEventsTest {
     }
 
     /** Every event found once with its label, within a window of its edges; nothing else found. */
-    static void checkAgainstTruth(List<Selection> found, List<Event> truth, double duration) {
+    public static void checkAgainstTruth(List<Selection> found, List<Event> truth, double duration) {
         for (Event e : truth) {
             List<Selection> hits = found.stream().filter(s -> s.label().equals(e.label()) && s.overlap(e.begin(), e.end()) > 0)
                     .toList();
@@ -135,7 +138,7 @@ class KnownEventsTest {
     }
 
     /** White noise (std 0.01) plus each event's tone (amplitude 0.1) with 20 ms raised-cosine ramps. */
-    static float[] signal(double seconds, int rate, List<Event> events, long seed) {
+    public static float[] signal(double seconds, int rate, List<Event> events, long seed) {
         float[] x = new float[(int) Math.round(seconds * rate)];
         Random rnd = new Random(seed);
         for (int i = 0; i < x.length; i++) {
@@ -159,7 +162,7 @@ class KnownEventsTest {
      * A scorer with a known answer: a class's probability rises with how far its tone band's loudest
      * frame stands above the window's median level; the mask is every pixel 20 dB above that median.
      */
-    static final class ToneMeter implements WindowScorer<WindowScorer.Scored> {
+    public static final class ToneMeter implements WindowScorer<WindowScorer.Scored> {
         static final SpectrogramTransform T = new SpectrogramTransform("tones", RATE, WindowType.HANN, 512, 256, true,
                 Scale.DB, 1e-10, 80.0, 0, 0, 0, null, null, 0, 0, Normalisation.NONE);
 
