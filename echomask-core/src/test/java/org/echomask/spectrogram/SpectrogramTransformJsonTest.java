@@ -70,7 +70,7 @@ class SpectrogramTransformJsonTest {
         Json.writeFile(file, MEL_PCEN);
         assertThat(SpectrogramTransform.load(file.toString())).isEqualTo(MEL_PCEN);
         assertThatThrownBy(() -> SpectrogramTransform.load("orign")).isInstanceOf(EchomaskException.class)
-                .hasMessageContaining("orign").hasMessageContaining("[alternative, origin, plain, watkins]");
+                .hasMessageContaining("orign").hasMessageContaining("[alternative, origin, plain, watkins, watkins-alternative]");
         Files.writeString(file, "{\"name\": ");
         assertThatThrownBy(() -> SpectrogramTransform.load(file.toString())).isInstanceOf(EchomaskException.class)
                 .hasMessageContaining(file.toString());
