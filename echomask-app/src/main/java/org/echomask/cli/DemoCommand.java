@@ -69,7 +69,7 @@ final class DemoCommand implements Callable<Integer> {
         stages.add(new ExperimentRunner.Stage("pictures", seconds(t), "clip " + busiest.id() + " " + busiest.labels() + " -> "
                 + out.resolve("example-" + config.data().transform() + ".png") + ", example-" + config.data().oodTransform() + ".png"));
 
-        printSummary(stages, results);
+        printSummary(stages, results, out.resolve(ExperimentRunner.REPORT_FILE));
         return 0;
     }
 
@@ -90,7 +90,7 @@ final class DemoCommand implements Callable<Integer> {
         return (System.nanoTime() - t0) / 1e9;
     }
 
-    private static void printSummary(List<ExperimentRunner.Stage> stages, ExperimentResults results) {
+    private static void printSummary(List<ExperimentRunner.Stage> stages, ExperimentResults results, Path report) {
         System.out.println();
         System.out.println("Echomask demo — stages run");
         System.out.printf(Locale.ROOT, "%-26s %8s  %s%n", "stage", "seconds", "result");
@@ -112,6 +112,6 @@ final class DemoCommand implements Callable<Integer> {
         }
         System.out.printf(Locale.ROOT, "%nTotal %.1f s. Report: %s%n", results.seconds() + stages.stream()
                 .filter(s -> s.name().equals("soft masks") || s.name().equals("pictures")).mapToDouble(ExperimentRunner.Stage::seconds).sum(),
-                results.experiment().name().isEmpty() ? "" : "report.html in the output directory");
+                report);
     }
 }

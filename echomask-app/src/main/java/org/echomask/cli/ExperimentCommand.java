@@ -23,8 +23,20 @@ final class ExperimentCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, description = "Output directory (reused to resume).")
     Path out;
 
+    @Option(names = "--report-only", description = "Only draw OUT/report.html again from OUT/results.json (e.g. after an upgrade).")
+    boolean reportOnly;
+
     @Override
     public Integer call() {
+        if (reportOnly) {
+            Path results = out.resolve(ExperimentRunner.RESULTS_FILE);
+            if (!java.nio.file.Files.isRegularFile(results)) {
+                throw new org.echomask.EchomaskException(results + ": no results to report on; run the experiment first");
+            }
+            ExperimentRunner.report(org.echomask.io.Json.readFile(results, ExperimentResults.class), out.resolve(ExperimentRunner.REPORT_FILE));
+            System.out.println("report: " + out.resolve(ExperimentRunner.REPORT_FILE));
+            return 0;
+        }
         ExperimentConfig c = ExperimentConfig.load(config);
         ExperimentResults r = new ExperimentRunner(c, out, TerminalProgress.forStderr(), ExperimentCommand::printStage)
                 .run(Main.lastArgs());

@@ -157,6 +157,11 @@ public final class ExperimentRunner {
         return iou;
     }
 
+    /** Draws the report of finished results (what {@code experiment --report-only} does). */
+    public static void report(ExperimentResults results, Path file) {
+        ExperimentReport.write(results, file);
+    }
+
     private void proposals(List<Path> datasets) {
         for (Path ds : datasets) {
             long t = System.nanoTime();

@@ -8,6 +8,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.TreeMap;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import org.echomask.EchomaskException;
 import org.echomask.io.AtomicFiles;
 import org.echomask.io.Json;
@@ -29,8 +30,20 @@ final class StageStamp {
 
     /** The stamp of {@code dir} for {@code settings} (JSON-serialisable values, keyed by name). */
     static StageStamp of(Path dir, Map<String, ?> settings) {
-        // Sorted keys: Map.of iterates in an order that changes from one JVM to the next.
-        return new StageStamp(dir.resolveSibling(dir.getFileName() + ".done"), sha256(Json.write(new TreeMap<>(settings))));
+        return new StageStamp(dir.resolveSibling(dir.getFileName() + ".done"), sha256(canonical(settings)));
+    }
+
+    /**
+     * The settings as JSON with every map's keys sorted, at any depth: Map.of iterates in an order
+     * that changes from one JVM to the next, and the same settings must give the same key.
+     */
+    static String canonical(Map<String, ?> settings) {
+        try {
+            return Json.mapper().writer().with(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+                    .writeValueAsString(new TreeMap<>(settings));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("stage settings are not serialisable: " + e.getMessage(), e);
+        }
     }
 
     /** True when the stage was finished with these settings; refuses when it was finished with others. */

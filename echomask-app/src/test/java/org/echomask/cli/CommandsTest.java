@@ -125,5 +125,13 @@ class CommandsTest {
         assertThat(again.err()).doesNotContain("epoch");
         assertThat(Files.readString(dir.resolve("results.json")).replaceAll("\"(started|finished|seconds)\" : [^,]*,", ""))
                 .isEqualTo(results.replaceAll("\"(started|finished|seconds)\" : [^,]*,", ""));
+
+        Files.delete(dir.resolve("report.html"));
+        Result report = run("experiment", "demo-quick", "--out", dir.toString(), "--report-only");
+        assertThat(report.code()).as(report.err()).isZero();
+        assertThat(dir.resolve("report.html")).isRegularFile();
+        Result none = run("experiment", "demo-quick", "--out", dir.resolve("nothing").toString(), "--report-only");
+        assertThat(none.code()).isEqualTo(1);
+        assertThat(none.err()).contains("no results to report on");
     }
 }

@@ -85,6 +85,14 @@ class ExperimentConfigTest {
         assertThatThrownBy(() -> StageStamp.of(stage, Map.of("x", 2, "y", List.of("p", "q"))).done())
                 .isInstanceOf(EchomaskException.class).hasMessageContaining(stage.toString()).hasMessageContaining("other experiment settings");
         assertThat(Files.readString(dir.resolve("dataset.done")).trim()).hasSize(64);
+        // Nested maps too: the same settings in any insertion order give the same key.
+        Map<String, Object> ab = new java.util.LinkedHashMap<>();
+        ab.put("a", 1);
+        ab.put("b", 2);
+        Map<String, Object> ba = new java.util.LinkedHashMap<>();
+        ba.put("b", 2);
+        ba.put("a", 1);
+        assertThat(StageStamp.canonical(Map.of("x", ab))).isEqualTo(StageStamp.canonical(Map.of("x", ba)));
     }
 
     @Test
