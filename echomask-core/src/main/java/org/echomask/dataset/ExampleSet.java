@@ -113,7 +113,8 @@ public final class ExampleSet {
         return new Example(e, flatten(spec), mask, spec.length, spec[0].length);
     }
 
-    static float[] flatten(float[][] m) {
+    /** Row-major copy of a [frequency][time] grid (the layout batches use). */
+    public static float[] flatten(float[][] m) {
         int w = m[0].length;
         float[] out = new float[m.length * w];
         for (int i = 0; i < m.length; i++) {
@@ -122,7 +123,8 @@ public final class ExampleSet {
         return out;
     }
 
-    static float[] flatten(boolean[][] m) {
+    /** Row-major 0/1 copy of a binary mask. */
+    public static float[] flatten(boolean[][] m) {
         int w = m[0].length;
         float[] out = new float[m.length * w];
         for (int i = 0; i < m.length; i++) {

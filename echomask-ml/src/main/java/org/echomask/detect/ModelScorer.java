@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
 import org.echomask.EchomaskException;
+import org.echomask.dataset.ExampleSet;
 import org.echomask.classify.ClassifierModel;
 import org.echomask.classify.ClassifierSpec;
 import org.echomask.classify.MaskInput;
@@ -215,7 +216,7 @@ public final class ModelScorer implements WindowScorer<ModelScorer.Prepared> {
             }
         }
         for (int t = 0; t < transforms.size(); t++) {
-            specs[t] = flatten(rendered[t].values());
+            specs[t] = ExampleSet.flatten(rendered[t].values());
         }
         return new Prepared(specs, proposals);
     }
@@ -255,8 +256,8 @@ public final class ModelScorer implements WindowScorer<ModelScorer.Prepared> {
                 float[] mask4d = new float[n * h * w];
                 for (int b = 0; b < n; b++) {
                     boolean[][] mk = masks[b];
-                    float[] flat = spec.maskInput() == MaskInput.SOFT ? flatten(SoftMasks.gaussian(mk, spec.softSigma()))
-                            : flatten(mk);
+                    float[] flat = spec.maskInput() == MaskInput.SOFT ? ExampleSet.flatten(SoftMasks.gaussian(mk, spec.softSigma()))
+                            : ExampleSet.flatten(mk);
                     System.arraycopy(flat, 0, mask4d, b * h * w, h * w);
                     double[] band = MaskExtent.band(mk, rowHz[transformOf[m]]);
                     if (!Double.isNaN(band[0])) {
@@ -298,26 +299,6 @@ public final class ModelScorer implements WindowScorer<ModelScorer.Prepared> {
     /** The decision threshold of the models' cards (their mean). */
     public double cardThreshold() {
         return members.stream().mapToDouble(x -> x.model().card().threshold()).average().orElse(0.5);
-    }
-
-    static float[] flatten(float[][] m) {
-        int w = m[0].length;
-        float[] out = new float[m.length * w];
-        for (int i = 0; i < m.length; i++) {
-            System.arraycopy(m[i], 0, out, i * w, w);
-        }
-        return out;
-    }
-
-    static float[] flatten(boolean[][] m) {
-        int w = m[0].length;
-        float[] out = new float[m.length * w];
-        for (int i = 0; i < m.length; i++) {
-            for (int j = 0; j < w; j++) {
-                out[i * w + j] = m[i][j] ? 1f : 0f;
-            }
-        }
-        return out;
     }
 
     @Override
