@@ -36,7 +36,7 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--out", defaultValue = "out/demo", description = "Output directory. Default: ${DEFAULT-VALUE}.")
     Path out;
 
-    @Option(names = "--quick", description = "A small run (about a minute) for a first look and for tests.")
+    @Option(names = "--quick", description = "A small run (about 15 s: 32 one-second clips, 2 epochs) for a first look and for tests.")
     boolean quick;
 
     @Option(names = "--seed", defaultValue = "7", description = "Seed of the synthetic corpus. Default: ${DEFAULT-VALUE}.")
