@@ -126,7 +126,9 @@ final class ExperimentReport {
             if (perClass) {
                 perClass(page, recipes);
             }
-            figures(page, table, recipes, best < 0 ? recipes.get(0) : recipes.get(best), clips);
+            Recipe top = best < 0 ? recipes.get(0) : recipes.get(best);
+            groups(page, table, top);
+            figures(page, table, recipes, top, clips);
             if (ood) {
                 for (Recipe r : recipes) {
                     if (!recipeLabels.contains(r.label())) {
@@ -201,6 +203,24 @@ final class ExperimentReport {
             page.table(r.label() + " — per class (first seed); hamming loss " + Formats.f3(e.hammingLoss()) + ", joint accuracy "
                     + Formats.f3(e.jointAccuracy()), List.of("class", "precision", "recall", "F1", "support", "ROC-AUC"), rows);
         }
+    }
+
+    /**
+     * Macro-F1 of the table's best model per class-frequency group (thresholds: terciles of the
+     * training counts) and per polyphony level (number of true labels), as in the Mix2 paper.
+     */
+    private static void groups(HtmlReport page, ExperimentConfig.Table table, Recipe best) {
+        Evaluation e = win(best.runs().get(0));
+        List<List<String>> rows = new ArrayList<>();
+        e.frequencyGroups().forEach((group, g) -> rows.add(List.of("frequency: " + group,
+                g.labels().isEmpty() ? "–" : String.join(", ", g.labels()), "–", "–", Formats.f3(g.macroF1()))));
+        for (var p : e.polyphony()) {
+            rows.add(List.of("polyphony: " + p.level() + (p.level() == 1 ? " label" : " labels"), "–", Integer.toString(p.n()),
+                    Formats.f3(p.jointAccuracy()), Formats.f3(p.macroF1())));
+        }
+        page.table(table.id() + ": " + best.label() + " by class frequency and by polyphony (first seed; macro-F1 of a subset "
+                + "counts every label, so it is low where few labels occur)", List.of("group", "labels", "examples",
+                        "joint acc.", "macro-F1"), rows);
     }
 
     private static void figures(HtmlReport page, ExperimentConfig.Table table, List<Recipe> recipes, Recipe best, boolean clips) {

@@ -114,6 +114,7 @@ class CommandsTest {
         assertThat(dir.resolve("runs/resnet18-soft-generated-xattn-multilabel-s1/eval-ood/metrics.json")).exists();
         String html = Files.readString(dir.resolve("report.html"));
         assertThat(html).contains("image-only resnet18").contains("OOD joint acc.").contains("data:image/png;base64,")
+                .contains("frequency: rare").contains("polyphony: ")
                 .doesNotContain("http://").doesNotContain("https://");
         String results = Files.readString(dir.resolve("results.json"));
         assertThat(results).contains("\"joint_accuracy\"").contains("\"macro_f1\"").contains("\"hamming_loss\"");
