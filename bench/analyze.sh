@@ -9,9 +9,9 @@ WAV=${1:-/tmp/echomask-bench-256k-10min.wav}
 WORK=${WORK:-/tmp/echomask-bench-analyze}
 MINUTES=${MINUTES:-10}
 mkdir -p "$WORK"
-python3 - "$WAV" "$WORK" "$MINUTES" <<'PY'
+python3 - "$WAV" "$MINUTES" <<'PY'
 import os, sys, numpy as np, scipy.io.wavfile
-wav, work, minutes = sys.argv[1], sys.argv[2], int(sys.argv[3])
+wav, minutes = sys.argv[1], int(sys.argv[2])
 rate = 256_000
 if not os.path.exists(wav):  # the same signal as bench/frontend.sh
     n = rate * 60 * minutes
@@ -19,29 +19,9 @@ if not os.path.exists(wav):  # the same signal as bench/frontend.sh
     t = np.arange(n) / rate
     x = 0.05 * rng.standard_normal(n) + 0.2 * np.sin(2 * np.pi * 12_000 * t) + 0.1 * np.sin(2 * np.pi * (30_000 + 5_000 * np.sin(t)) * t)
     scipy.io.wavfile.write(wav, rate, (np.clip(x, -1, 1) * 32767).astype(np.int16))
-rng = np.random.default_rng(2)
-t = np.arange(2 * rate) / rate
-for label in ("tone", "noise"):
-    os.makedirs(f"{work}/clips/{label}", exist_ok=True)
-    for i in range(24):
-        x = 0.05 * rng.standard_normal(t.size)
-        if label == "tone":
-            x += 0.1 * np.sin(2 * np.pi * rng.uniform(10_000, 60_000) * t)
-        scipy.io.wavfile.write(f"{work}/clips/{label}/{i:02d}.wav", rate, (x * 32767).astype(np.int16))
 PY
-cat > "$WORK/t256.json" <<'JSON'
-{"name": "origin-256k", "sample_rate": 256000, "window": "hann", "n_fft": 1024, "hop": 512, "center": true,
- "scale": "db", "db_floor": 1e-10, "top_db": 80.0, "fmax_hz": 128000, "output_height": 128, "output_width": 128,
- "normalisation": "imagenet"}
-JSON
+bash bench/bench_models.sh "$WORK"
 E=./echomask
-if [ ! -d "$WORK/ds" ]; then
-  $E dataset --folders "$WORK/clips" --transform "$WORK/t256.json" --out "$WORK/ds" --no-images
-  $E masks propose --dataset "$WORK/ds" --preset soundscape
-fi
-[ -d "$WORK/image-only" ] || $E train --dataset "$WORK/ds" --mask none --width 0.25 --epochs 2 --batch-size 8 --out "$WORK/image-only"
-[ -d "$WORK/mgc-proposal" ] || $E train --dataset "$WORK/ds" --mask soft --mask-source proposal --fusion xattn --width 0.25 \
-  --epochs 2 --batch-size 8 --out "$WORK/mgc-proposal"
 echo "== $(nproc) cores, $(java -version 2>&1 | head -1), load $(cut -d' ' -f1-3 /proc/loadavg)"
 for m in image-only mgc-proposal; do
   rm -rf "$WORK/out-$m"

@@ -11,9 +11,9 @@ RECORDINGS=${RECORDINGS:-4}
 MINUTES=${MINUTES:-2}
 MODEL=${MODEL:-$WORK/image-only}
 mkdir -p "$WORK/recordings"
-python3 - "$WORK" "$RECORDINGS" "$MINUTES" "$( [ -d "$MODEL" ] && echo 0 || echo 1 )" <<'PY'
+python3 - "$WORK" "$RECORDINGS" "$MINUTES" <<'PY'
 import os, sys, numpy as np, scipy.io.wavfile
-work, count, minutes, clips = sys.argv[1], int(sys.argv[2]), float(sys.argv[3]), sys.argv[4] == "1"
+work, count, minutes = sys.argv[1], int(sys.argv[2]), float(sys.argv[3])
 rate = 256_000
 for i in range(count):
     path = f"{work}/recordings/2022010{1 + i // 24}_{i % 24:02d}0000.wav"
@@ -25,27 +25,9 @@ for i in range(count):
     on = (np.sin(2 * np.pi * t / (7 + i)) > 0.6)  # tones switch on and off
     x = 0.05 * rng.standard_normal(n) + 0.1 * on * np.sin(2 * np.pi * (15_000 + 5_000 * i) * t)
     scipy.io.wavfile.write(path, rate, (np.clip(x, -1, 1) * 32767).astype(np.int16))
-if clips:  # training clips, as bench/analyze.sh makes them
-    rng = np.random.default_rng(2)
-    t = np.arange(2 * rate) / rate
-    for label in ("tone", "noise"):
-        os.makedirs(f"{work}/clips/{label}", exist_ok=True)
-        for i in range(24):
-            x = 0.05 * rng.standard_normal(t.size)
-            if label == "tone":
-                x += 0.1 * np.sin(2 * np.pi * rng.uniform(10_000, 60_000) * t)
-            scipy.io.wavfile.write(f"{work}/clips/{label}/{i:02d}.wav", rate, (x * 32767).astype(np.int16))
 PY
 E=./echomask
-if [ ! -d "$MODEL" ]; then
-  cat > "$WORK/t256.json" <<'JSON'
-{"name": "origin-256k", "sample_rate": 256000, "window": "hann", "n_fft": 1024, "hop": 512, "center": true,
- "scale": "db", "db_floor": 1e-10, "top_db": 80.0, "fmax_hz": 128000, "output_height": 128, "output_width": 128,
- "normalisation": "imagenet"}
-JSON
-  [ -d "$WORK/ds" ] || $E dataset --folders "$WORK/clips" --transform "$WORK/t256.json" --out "$WORK/ds" --no-images
-  $E train --dataset "$WORK/ds" --mask none --width 0.25 --epochs 2 --batch-size 8 --out "$MODEL"
-fi
+[ -d "$MODEL" ] || { bash bench/bench_models.sh "$WORK"; MODEL=$WORK/image-only; }
 $E analyze --engine spark --help > /dev/null  # builds echomask-spark once, outside the timings
 echo "== $(nproc) cores, $(java -version 2>&1 | head -1), load $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "== $RECORDINGS recordings x $MINUTES min at 256 kHz, model $MODEL"
