@@ -95,6 +95,15 @@ public final class DeepLabV3 {
                 decoder, channels + spec.lowLevelChannels());
     }
 
+    /** Per-pixel logits bilinearly resized to the input's height and width (the smaller map freed). */
+    private static NDArray toInputSize(NDArray logits, Shape input) {
+        NDArray resized = Upsample.bilinear(logits, input.get(2), input.get(3));
+        if (resized != logits) {
+            logits.close();
+        }
+        return resized;
+    }
+
     /** Backbone → head → bilinear resize to the input's height and width. */
     private static final class Network extends AbstractBlock {
         private final Block backbone;
@@ -113,11 +122,7 @@ public final class DeepLabV3 {
             try (NDArray features = backbone.forward(store, inputs, training, params).singletonOrThrow()) {
                 logits = head.forward(store, new NDList(features), training, params).singletonOrThrow();
             }
-            NDArray resized = Upsample.bilinear(logits, in.get(2), in.get(3));
-            if (resized != logits) {
-                logits.close();
-            }
-            return new NDList(resized);
+            return new NDList(toInputSize(logits, in));
         }
 
         @Override
@@ -190,11 +195,7 @@ public final class DeepLabV3 {
                     logits = decoder.forward(store, new NDList(joined), training, params).singletonOrThrow();
                 }
             }
-            NDArray resized = Upsample.bilinear(logits, in.get(2), in.get(3));
-            if (resized != logits) {
-                logits.close();
-            }
-            return new NDList(resized);
+            return new NDList(toInputSize(logits, in));
         }
 
         @Override
