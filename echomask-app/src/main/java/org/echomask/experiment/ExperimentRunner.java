@@ -68,7 +68,6 @@ public final class ExperimentRunner {
     public ExperimentResults run(List<String> command) {
         long started = System.nanoTime();
         Instant startedAt = Instant.now();
-        Json.writeFile(out.resolve("experiment.json"), config);
         ExperimentData.Paths paths = ExperimentData.Paths.under(out);
         ExperimentConfig.Data data = config.data();
 
@@ -134,6 +133,9 @@ public final class ExperimentRunner {
         });
         ExperimentResults all = new ExperimentResults(config, command, startedAt.toString(), Instant.now().toString(),
                 (System.nanoTime() - started) / 1e9, ExperimentResults.Machine.here(), proposalIou, segmenter, results, failed, tables);
+        // Written with the results, not first: a rerun with other settings is refused by a stage mark,
+        // and must not leave a config behind that the directory's results do not come from.
+        Json.writeFile(out.resolve("experiment.json"), config);
         Json.writeFile(out.resolve(RESULTS_FILE), all);
         t = System.nanoTime();
         ExperimentReport.write(all, out.resolve(REPORT_FILE));
