@@ -18,6 +18,7 @@ import org.echomask.detect.Recordings;
 import org.echomask.detect.TrainingRecipe;
 import org.echomask.classify.ClassifierCard;
 import org.echomask.model.ModelPackage;
+import org.echomask.train.InferenceThreads;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -76,6 +77,10 @@ final class AnalyzeCommand implements Callable<Integer> {
     @Option(names = "--threads", description = "Threads computing spectrograms and masks (default: all cores; with --engine spark: 1 per task).")
     Integer threads;
 
+    @Option(names = "--inference-threads", description = "libtorch threads running the networks (default: a quarter of the"
+            + " cores, at least 1, as the spectrogram threads need the rest; with --engine spark: 1, as tasks run side by side).")
+    Integer inferenceThreads;
+
     @Option(names = "--engine", defaultValue = LOCAL,
             description = "local (this JVM) or spark (Apache Spark: recordings distributed over executors, models loaded once per partition). Default: ${DEFAULT-VALUE}.")
     String engine;
@@ -99,7 +104,12 @@ final class AnalyzeCommand implements Callable<Integer> {
         if (recordings.isEmpty()) {
             throw new EchomaskException("no recordings (*.wav, *.flac) in " + inputs);
         }
-        try (ModelScorer scorer = ModelScorer.open(models, w, note -> System.err.println("note: " + note))) {
+        int torchThreads = inferenceThreads != null ? inferenceThreads
+                : distributed != null ? 1 : InferenceThreads.forAnalysis(Runtime.getRuntime().availableProcessors());
+        if (torchThreads < 1) {
+            throw new EchomaskException("--inference-threads must be >= 1: " + torchThreads);
+        }
+        try (ModelScorer scorer = ModelScorer.open(models, w, torchThreads, note -> System.err.println("note: " + note))) {
             AnalysisSettings settings = settings(scorer, post, w);
             System.err.printf(Locale.ROOT, "analysing %d recordings with %d model(s): %s s windows every %s s at %d Hz%n",
                     recordings.size(), models.size(), settings.windowS(), settings.hopS(), settings.sampleRate());
@@ -107,7 +117,7 @@ final class AnalyzeCommand implements Callable<Integer> {
             Analyzer.Result r = distributed == null
                     ? Analyzer.run(recordings, settings, scorer, new Analyzer.Options(out, batchSize, MasksCommand.threads(threads)),
                             TerminalProgress.forStderr(), log)
-                    : distributed.run(recordings, settings, scorer, ModelScorer.factory(models, w),
+                    : distributed.run(recordings, settings, scorer, ModelScorer.factory(models, w, torchThreads),
                             new Analyzer.Options(out, batchSize, threads == null ? 1 : threads), master,
                             TerminalProgress.forStderr(), log);
             AnalysisSummary.write(out.resolve(AnalysisSummary.FILE), r, scorer.describe(), Analyzer.now());

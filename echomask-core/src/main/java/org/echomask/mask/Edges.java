@@ -19,7 +19,7 @@ public final class Edges {
         for (int f = 0; f < d.length; f++) {
             out[f] = new float[d[f].length];
             for (int t = 0; t < out[f].length; t++) {
-                out[f][t] = (float) (Math.hypot(gf[f][t], gt[f][t]) / 4);
+                out[f][t] = (float) (magnitude(gf[f][t], gt[f][t]) / 4);
             }
         }
         return out;
@@ -43,7 +43,7 @@ public final class Edges {
         double[][] mag = new double[h][w];
         for (int f = 0; f < h; f++) {
             for (int t = 0; t < w; t++) {
-                mag[f][t] = Math.hypot(gf[f][t], gt[f][t]) / 4;
+                mag[f][t] = magnitude(gf[f][t], gt[f][t]) / 4;
             }
         }
         boolean[][] strong = new boolean[h][w];
@@ -114,5 +114,13 @@ public final class Edges {
             }
         }
         return out;
+    }
+
+    /**
+     * {@code sqrt(a² + b²)}: the gradients of finite images cannot overflow, so {@link Math#hypot}'s
+     * care is not needed, and it costs about a fifth of a window's mask proposal.
+     */
+    private static double magnitude(double a, double b) {
+        return Math.sqrt(a * a + b * b);
     }
 }

@@ -107,8 +107,7 @@ public final class MaskProposer {
                 }
             }
             System.arraycopy(values[f], 0, sorted, 0, w);
-            Arrays.sort(sorted);
-            double floor = percentile(sorted, percentile);
+            double floor = Selection.percentile(sorted, percentile);
             for (int t = 0; t < w; t++) {
                 z[f][t] = (float) (values[f][t] - floor);
             }
@@ -133,13 +132,11 @@ public final class MaskProposer {
             sum += v;
             sum2 += (double) v * v;
         }
-        Arrays.sort(sample);
-        double median = percentile(sample, 50);
+        double median = Selection.percentile(sample, 50);
         for (int i = 0; i < sample.length; i++) {
             sample[i] = (float) Math.abs(sample[i] - median);
         }
-        Arrays.sort(sample);
-        double mad = MAD_TO_SIGMA * percentile(sample, 50);
+        double mad = MAD_TO_SIGMA * Selection.percentile(sample, 50);
         if (mad > 0) {
             return mad;
         }

@@ -135,4 +135,24 @@ public final class MelFilterBank {
         }
         return out;
     }
+
+    /**
+     * One frame's bands: {@code out[m]} for a power column whose entry {@code r} is FFT bin
+     * {@code lo + r}. Each band is summed in bin order in float, so the result equals the
+     * corresponding column of {@link #apply}.
+     */
+    public void applyColumn(float[] power, int lo, float[] out) {
+        for (int m = 0; m < weights.length; m++) {
+            if (last[m] >= first[m] && (first[m] - lo < 0 || last[m] - lo >= power.length)) {
+                throw new IllegalArgumentException("mel band " + m + " needs bins " + first[m] + ".." + last[m]
+                        + " outside the column");
+            }
+            float[] w = weights[m];
+            float acc = 0;
+            for (int k = first[m]; k <= last[m]; k++) {
+                acc += w[k] * power[k - lo];
+            }
+            out[m] = acc;
+        }
+    }
 }

@@ -10,17 +10,21 @@ public final class Resize {
 
     public static float[][] area(float[][] in, int outRows, int outCols) {
         int rows = in.length;
+        Plan alongRow = plan(rows == 0 ? 0 : in[0].length, outCols);
         float[][] tmp = new float[rows][];
         for (int r = 0; r < rows; r++) {
-            tmp[r] = resample1d(in[r], outCols);
+            tmp[r] = new float[outCols];
+            alongRow.apply(in[r], tmp[r]);
         }
+        Plan alongColumn = plan(rows, outRows);
         float[][] out = new float[outRows][outCols];
         float[] column = new float[rows];
+        float[] res = new float[outRows];
         for (int c = 0; c < outCols; c++) {
             for (int r = 0; r < rows; r++) {
                 column[r] = tmp[r][c];
             }
-            float[] res = resample1d(column, outRows);
+            alongColumn.apply(column, res);
             for (int r = 0; r < outRows; r++) {
                 out[r][c] = res[r];
             }
@@ -30,30 +34,131 @@ public final class Resize {
 
     /** Area-weighted resampling of one line to {@code n} cells. */
     static float[] resample1d(float[] x, int n) {
-        int m = x.length;
         float[] y = new float[n];
-        if (m == n) {
-            System.arraycopy(x, 0, y, 0, m);
-            return y;
+        plan(x.length, n).apply(x, y);
+        return y;
+    }
+
+    /** The overlap weights that take {@code m} cells to {@code n}, computed once for many lines. */
+    public static Plan plan(int m, int n) {
+        return new Plan(m, n);
+    }
+
+    /**
+     * Area resampling of lines of {@code m} cells to {@code n}: output cell j is the
+     * overlap-weighted mean of the input cells under {@code [j·m/n, (j+1)·m/n)}. The weights are
+     * computed once; each cell is summed in double in input order, so a line resampled on its own
+     * and the same line resampled as a column of a block ({@link #applyToColumns}) give the same
+     * floats. Immutable; safe to share between threads.
+     */
+    public static final class Plan {
+        private final int m;
+        private final int n;
+        private final int[] first;
+        private final int[] fallback;
+        private final double[][] weights;
+        private final double[] weightSums;
+
+        private Plan(int m, int n) {
+            if (m < 1 || n < 1) {
+                throw new IllegalArgumentException("cannot resample " + m + " cells to " + n);
+            }
+            this.m = m;
+            this.n = n;
+            this.first = new int[n];
+            this.fallback = new int[n];
+            this.weights = new double[n][];
+            this.weightSums = new double[n];
+            double ratio = m / (double) n;
+            for (int j = 0; j < n; j++) {
+                double a = j * ratio;
+                double b = (j + 1) * ratio;
+                int i0 = (int) Math.floor(a);
+                int i1 = Math.min(m - 1, (int) Math.ceil(b) - 1);
+                // Cells of zero overlap (only possible at the ends, by rounding) are left out, not
+                // weighted by zero: 0·NaN would poison the mean.
+                int from = i0;
+                int to = i1;
+                while (from <= to && overlap(a, b, from) <= 0) {
+                    from++;
+                }
+                while (to >= from && overlap(a, b, to) <= 0) {
+                    to--;
+                }
+                double[] w = new double[Math.max(0, to - from + 1)];
+                double wsum = 0;
+                for (int i = from; i <= to; i++) {
+                    w[i - from] = overlap(a, b, i);
+                    wsum += w[i - from];
+                }
+                first[j] = from;
+                fallback[j] = Math.min(i0, m - 1);
+                weights[j] = w;
+                weightSums[j] = wsum;
+            }
         }
-        double ratio = m / (double) n;
-        for (int j = 0; j < n; j++) {
-            double a = j * ratio;
-            double b = (j + 1) * ratio;
-            int i0 = (int) Math.floor(a);
-            int i1 = Math.min(m - 1, (int) Math.ceil(b) - 1);
-            double acc = 0;
-            double wsum = 0;
-            for (int i = i0; i <= i1; i++) {
-                double w = Math.min(b, i + 1) - Math.max(a, i);
-                if (w > 0) {
-                    acc += w * x[i];
-                    wsum += w;
+
+        private static double overlap(double a, double b, int i) {
+            return Math.min(b, i + 1) - Math.max(a, i);
+        }
+
+        public int inputLength() {
+            return m;
+        }
+
+        public int outputLength() {
+            return n;
+        }
+
+        /** Resamples {@code x} ({@code m} cells) into {@code y} ({@code n} cells). */
+        public void apply(float[] x, float[] y) {
+            if (m == n) {
+                System.arraycopy(x, 0, y, 0, m);
+                return;
+            }
+            for (int j = 0; j < n; j++) {
+                double[] w = weights[j];
+                int i0 = first[j];
+                double acc = 0;
+                for (int k = 0; k < w.length; k++) {
+                    acc += w[k] * x[i0 + k];
+                }
+                y[j] = (float) (weightSums[j] > 0 ? acc / weightSums[j] : x[fallback[j]]);
+            }
+        }
+
+        /**
+         * Resamples along the first index of {@code columns} ({@code m} arrays of equal length h):
+         * {@code out[r][j]} is row r's cell j, the same floats as {@link #apply} on row r.
+         */
+        public void applyToColumns(float[][] columns, float[][] out) {
+            int h = out.length;
+            double[] acc = new double[h];
+            for (int j = 0; j < n; j++) {
+                if (m == n) {
+                    float[] c = columns[j];
+                    for (int r = 0; r < h; r++) {
+                        out[r][j] = c[r];
+                    }
+                    continue;
+                }
+                double[] w = weights[j];
+                int i0 = first[j];
+                java.util.Arrays.fill(acc, 0);
+                for (int k = 0; k < w.length; k++) {
+                    double wk = w[k];
+                    float[] c = columns[i0 + k];
+                    for (int r = 0; r < h; r++) {
+                        acc[r] += wk * c[r];
+                    }
+                }
+                double s = weightSums[j];
+                float[] none = columns[fallback[j]];
+                for (int r = 0; r < h; r++) {
+                    out[r][j] = (float) (s > 0 ? acc[r] / s : none[r]);
                 }
             }
-            y[j] = (float) (wsum > 0 ? acc / wsum : x[Math.min(i0, m - 1)]);
         }
-        return y;
     }
 
     /**

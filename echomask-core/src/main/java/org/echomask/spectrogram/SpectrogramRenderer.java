@@ -1,6 +1,7 @@
 package org.echomask.spectrogram;
 
 import java.util.Locale;
+import java.util.stream.IntStream;
 import org.echomask.EchomaskException;
 
 /**
@@ -21,10 +22,14 @@ public final class SpectrogramRenderer {
             normaliseInPlace(s.values(), t.normalisation());
             return s;
         }
-        Spectrogram energy = energy(t, samples, rate);
+        return finish(t, energy(t, samples, rate), samples.length, rate);
+    }
+
+    /** Intensity scaling (or PCEN) and normalisation of an energy grid of {@code sampleCount} samples, in place. */
+    static Spectrogram finish(SpectrogramTransform t, Spectrogram energy, int sampleCount, int rate) {
         float[][] v = energy.values();
         if (t.pcen() != null) {
-            int nativeFrames = Stft.frameCount(samples.length, t.nFft(), t.hop(), t.center());
+            int nativeFrames = Stft.frameCount(sampleCount, t.nFft(), t.hop(), t.center());
             Pcen.applyInPlace(v, t.pcen(), framesPerSecond(t, rate, nativeFrames, energy.frames()));
         } else {
             scaleInPlace(v, t);
@@ -37,9 +42,60 @@ public final class SpectrogramRenderer {
      * Power {@code |X|²} on the transform's final grid (after crop, mel and resize) but before
      * intensity scaling: the quantity ground-truth masks are computed from. Unscaled: a full-scale
      * sine of amplitude A in a Hann window gives a peak of about {@code (A·nFft/4)²}.
+     *
+     * <p>A transform with an output width is computed a frame at a time ({@link FrameColumns}:
+     * frequency resize per frame, then the time resize), so that overlapping windows can share
+     * frames; the area resize is separable, so the order changes only float rounding.
      */
     public static Spectrogram energy(SpectrogramTransform t, float[] samples, int rate) {
+        if (t.outputWidth() > 0) {
+            return columnGrid(t, samples, rate);
+        }
         return grid(t, samples, rate, false);
+    }
+
+    private static Spectrogram columnGrid(SpectrogramTransform t, float[] samples, int rate) {
+        int frames = Stft.frameCount(samples.length, t.nFft(), t.hop(), t.center());
+        int pad = t.center() ? t.nFft() / 2 : 0;
+        float[][] columns = new float[frames][];
+        int cores = Runtime.getRuntime().availableProcessors();
+        int chunks = cores == 1 || (long) frames * t.nFft() < Stft.PARALLEL_THRESHOLD ? 1 : Math.min(frames, cores * 4);
+        IntStream.range(0, chunks).parallel().forEach(c -> {
+            FrameColumns fc = new FrameColumns(t, rate);
+            int from = (int) ((long) frames * c / chunks);
+            int to = (int) ((long) frames * (c + 1) / chunks);
+            for (int f = from; f < to; f++) {
+                columns[f] = fc.column(samples, (long) f * t.hop() - pad, 0, samples.length);
+            }
+        });
+        return fromColumns(t, rate, columns, new FrameColumns(t, rate).unresizedFrequenciesHz());
+    }
+
+    /**
+     * The energy grid of one window from its frames' columns: the time resize to the output
+     * width, with the axes as {@link #grid} labels them.
+     */
+    static Spectrogram fromColumns(SpectrogramTransform t, int rate, float[][] columns, double[] unresizedHz) {
+        int frames = columns.length;
+        int height = columns[0].length;
+        int outW = t.outputWidth();
+        float[][] values = new float[height][outW];
+        Resize.plan(frames, outW).applyToColumns(columns, values);
+        boolean resized = height != unresizedHz.length || outW != frames;
+        double[] freqs = resized ? Resize.axis(unresizedHz, height) : unresizedHz;
+        double[] times = resized ? Resize.axis(frameTimes(t, rate, frames), outW) : frameTimes(t, rate, frames);
+        return new Spectrogram(values, freqs, times, rate, t.window().name().toLowerCase(Locale.ROOT), t.nFft(), t.hop(),
+                t.name());
+    }
+
+    /** Centre time of each native frame, seconds from the first sample. */
+    private static double[] frameTimes(SpectrogramTransform t, int rate, int frames) {
+        int pad = t.center() ? t.nFft() / 2 : 0;
+        double[] times = new double[frames];
+        for (int f = 0; f < frames; f++) {
+            times[f] = ((double) f * t.hop() - pad + t.nFft() / 2.0) / rate;
+        }
+        return times;
     }
 
     private static Spectrogram grid(SpectrogramTransform t, float[] samples, int rate, boolean db) {
@@ -62,18 +118,14 @@ public final class SpectrogramRenderer {
             power = bank.apply(power, lo);
             freqs = bank.centresHz();
         }
-        int pad = t.center() ? nFft / 2 : 0;
-        double[] times = new double[frames];
-        for (int f = 0; f < frames; f++) {
-            times[f] = ((double) f * t.hop() - pad + nFft / 2.0) / rate;
-        }
         int rows = power.length;
         int outH = t.outputHeight() > 0 ? t.outputHeight() : rows;
-        int outW = t.outputWidth() > 0 ? t.outputWidth() : frames;
-        if (outH != rows || outW != frames) {
-            power = Resize.area(power, outH, outW);
+        double[] times = frameTimes(t, rate, frames);
+        // Only the frequency axis is resized here (a time resize goes through columnGrid).
+        if (outH != rows) {
+            power = Resize.area(power, outH, frames);
             freqs = Resize.axis(freqs, outH);
-            times = Resize.axis(times, outW);
+            times = Resize.axis(times, frames);
         }
         return new Spectrogram(power, freqs, times, rate, t.window().name().toLowerCase(Locale.ROOT), nFft, t.hop(),
                 t.name());

@@ -18,7 +18,7 @@ import org.jtransforms.fft.FloatFFT_1D;
  */
 public final class Stft {
     /** Below this many frame-samples, forking costs more than it saves. */
-    private static final long PARALLEL_THRESHOLD = 1L << 18;
+    static final long PARALLEL_THRESHOLD = 1L << 18;
 
     private Stft() {}
 
@@ -154,7 +154,12 @@ public final class Stft {
 
         /** One frame whose first sample is {@code x[start]}; indices outside {@code [0, end)} read as zero. */
         void frame(float[] x, long start, int end, float[] out) {
-            load(x, start, end);
+            frame(x, start, 0, end, out);
+        }
+
+        /** One frame whose first sample is {@code x[start]}; indices outside {@code [from, end)} read as zero. */
+        void frame(float[] x, long start, int from, int end, float[] out) {
+            load(x, start, from, end);
             fft.realForward(buf);
             float[] a = buf;
             for (int k = lo; k < midFrom; k++) {
@@ -170,10 +175,10 @@ public final class Stft {
             }
         }
 
-        private void load(float[] x, long start, int end) {
+        private void load(float[] x, long start, int from, int end) {
             float[] b = buf;
             float[] w = window;
-            if (start >= 0 && start + n <= end) {
+            if (start >= from && start + n <= end) {
                 int s = (int) start;
                 for (int i = 0; i < n; i++) {
                     b[i] = x[s + i] * w[i];
@@ -181,7 +186,7 @@ public final class Stft {
             } else {
                 for (int i = 0; i < n; i++) {
                     long j = start + i;
-                    b[i] = j >= 0 && j < end ? x[(int) j] * w[i] : 0f;
+                    b[i] = j >= from && j < end ? x[(int) j] * w[i] : 0f;
                 }
             }
         }

@@ -17,14 +17,17 @@ import org.echomask.segment.SegmenterEvaluation;
 import org.echomask.segment.SegmenterModel;
 import org.echomask.spectrogram.Spectrogram;
 import org.echomask.spectrogram.SpectrogramTransform;
+import org.echomask.spectrogram.WindowRenderer;
 import org.echomask.train.HostTensor;
 import org.echomask.train.InferenceSession;
+import org.echomask.train.InferenceThreads;
 
 /**
  * The classifiers of an analysis as a {@link WindowScorer}: each window is rendered once per
- * distinct transform, masks are made as each model was trained (none; {@code proposal}: the mask
- * proposer on the rendered spectrogram, on the worker threads; {@code generated}: the segmenter
- * packaged in the classifier, batched), and the models' per-label probabilities are averaged
+ * distinct transform (overlapping windows of a run share their frames), masks are made as each
+ * model was trained (none; {@code proposal}: the mask proposer and the soft mask on the rendered
+ * spectrogram, on the worker threads; {@code generated}: the segmenter packaged in the
+ * classifier, batched), and the models' per-label probabilities are averaged
  * with their weights. All models must share labels and sample rate. Holds native memory: close it.
  */
 public final class ModelScorer implements WindowScorer<ModelScorer.Prepared> {
@@ -36,8 +39,11 @@ public final class ModelScorer implements WindowScorer<ModelScorer.Prepared> {
     private final double[] weights;
     private volatile double[][] rowHz;
 
-    /** One window rendered: flattened spectrogram per transform, proposal mask material per model. */
-    public record Prepared(float[][] spectrograms, boolean[][][] proposals) {}
+    /**
+     * One window rendered: flattened spectrogram per transform; per model that reads proposal
+     * masks, its flattened mask input and the mask's {@code {lowHz, highHz}} (null for the others).
+     */
+    public record Prepared(float[][] spectrograms, float[][] masks, double[][] bands) {}
 
     /** One loaded classifier with what it needs to make its masks. */
     private record Member(Path path, ClassifierModel model, InferenceSession session, SegmenterModel segmenter,
@@ -78,9 +84,10 @@ public final class ModelScorer implements WindowScorer<ModelScorer.Prepared> {
     /**
      * Loads the classifiers (and their segmenters) and checks that their masks can be made here.
      *
+     * @param inferenceThreads libtorch's intra-op threads for this process ({@link InferenceThreads}); 0 leaves them
      * @param notes receives one line per thing a person should know (where a proposer config came from...)
      */
-    public static ModelScorer open(List<Path> packages, double[] weights, Consumer<String> notes) {
+    public static ModelScorer open(List<Path> packages, double[] weights, int inferenceThreads, Consumer<String> notes) {
         if (packages.isEmpty() || packages.size() != weights.length) {
             throw new EchomaskException(packages.size() + " models but " + weights.length + " weights");
         }
@@ -94,6 +101,7 @@ public final class ModelScorer implements WindowScorer<ModelScorer.Prepared> {
             for (Path p : packages) {
                 members.add(load(p, notes));
             }
+            InferenceThreads.set(inferenceThreads);
             return new ModelScorer(members, weights);
         } catch (RuntimeException e) {
             members.forEach(ModelScorer::closeMember);
@@ -105,12 +113,13 @@ public final class ModelScorer implements WindowScorer<ModelScorer.Prepared> {
      * A serializable recipe that opens these models wherever it runs (paths as strings: the
      * packages must be readable at the same paths there, e.g. on a shared file system).
      */
-    public static ScorerFactory factory(List<Path> packages, double[] weights) {
-        return new Packages(packages.stream().map(p -> p.toAbsolutePath().normalize().toString()).toList(), weights.clone());
+    public static ScorerFactory factory(List<Path> packages, double[] weights, int inferenceThreads) {
+        return new Packages(packages.stream().map(p -> p.toAbsolutePath().normalize().toString()).toList(), weights.clone(),
+                inferenceThreads);
     }
 
     /** {@link #factory}: opens the packages, notes dropped (the driver has shown them). */
-    private record Packages(List<String> paths, double[] weights) implements ScorerFactory {
+    private record Packages(List<String> paths, double[] weights, int inferenceThreads) implements ScorerFactory {
         private static final long serialVersionUID = 1L;
 
         Packages {
@@ -119,7 +128,7 @@ public final class ModelScorer implements WindowScorer<ModelScorer.Prepared> {
 
         @Override
         public WindowScorer<?> open() {
-            return ModelScorer.open(paths.stream().map(Path::of).toList(), weights, note -> {});
+            return ModelScorer.open(paths.stream().map(Path::of).toList(), weights, inferenceThreads, note -> {});
         }
     }
 
@@ -194,31 +203,55 @@ public final class ModelScorer implements WindowScorer<ModelScorer.Prepared> {
 
     @Override
     public Prepared prepare(float[] samples) {
-        float[][] specs = new float[transforms.size()][];
-        Spectrogram[] rendered = new Spectrogram[transforms.size()];
+        return prepareRun(samples, new int[] {0}, samples.length).get(0);
+    }
+
+    /** Renders the windows sharing their frames ({@link WindowRenderer}), then each window's proposal masks. */
+    @Override
+    public List<Prepared> prepareRun(float[] span, int[] offsets, int length) {
+        List<List<Spectrogram>> rendered = new ArrayList<>(transforms.size());
         for (int t = 0; t < transforms.size(); t++) {
-            rendered[t] = transforms.get(t).apply(samples, rate);
+            List<Spectrogram> r = new WindowRenderer(transforms.get(t), rate).render(span, offsets, length);
             if (rowHz[t] == null) {
-                rowHz[t] = rendered[t].frequenciesHz(); // the same for every window at this rate
+                rowHz[t] = r.get(0).frequenciesHz(); // the same for every window at this rate
             }
+            rendered.add(r);
         }
-        boolean[][][] proposals = new boolean[members.size()][][];
-        for (int m = 0; m < members.size(); m++) {
-            Member x = members.get(m);
-            float[][] v = rendered[transformOf[m]].values();
-            if (v.length != x.spec().inputHeight() || v[0].length != x.spec().inputWidth()) {
-                throw new EchomaskException(x.path() + ": a " + samples.length / (double) rate + " s window renders to "
-                        + v.length + "x" + v[0].length + " but the model takes " + x.spec().inputHeight() + "x"
-                        + x.spec().inputWidth() + "; use the window length it was trained on (--window-s)");
+        List<Prepared> out = new ArrayList<>(offsets.length);
+        for (int i = 0; i < offsets.length; i++) {
+            float[][] specs = new float[transforms.size()][];
+            float[][] masks = new float[members.size()][];
+            double[][] bands = new double[members.size()][];
+            for (int m = 0; m < members.size(); m++) {
+                Member x = members.get(m);
+                float[][] v = rendered.get(transformOf[m]).get(i).values();
+                checkShape(x, v, length);
+                if (x.proposer() != null) {
+                    boolean[][] mask = MaskProposer.propose(v, x.proposer());
+                    masks[m] = maskInput(x.spec(), mask);
+                    bands[m] = MaskExtent.band(mask, rowHz[transformOf[m]]);
+                }
             }
-            if (x.proposer() != null) {
-                proposals[m] = MaskProposer.propose(v, x.proposer());
+            for (int t = 0; t < transforms.size(); t++) {
+                specs[t] = ExampleSet.flatten(rendered.get(t).get(i).values());
             }
+            out.add(new Prepared(specs, masks, bands));
         }
-        for (int t = 0; t < transforms.size(); t++) {
-            specs[t] = ExampleSet.flatten(rendered[t].values());
+        return out;
+    }
+
+    private void checkShape(Member x, float[][] v, int samples) {
+        if (v.length != x.spec().inputHeight() || v[0].length != x.spec().inputWidth()) {
+            throw new EchomaskException(x.path() + ": a " + samples / (double) rate + " s window renders to "
+                    + v.length + "x" + v[0].length + " but the model takes " + x.spec().inputHeight() + "x"
+                    + x.spec().inputWidth() + "; use the window length it was trained on (--window-s)");
         }
-        return new Prepared(specs, proposals);
+    }
+
+    /** The mask channel the model reads: the binary mask, or its Gaussian soft mask. */
+    private static float[] maskInput(ClassifierSpec spec, boolean[][] mask) {
+        return spec.maskInput() == MaskInput.SOFT ? ExampleSet.flatten(SoftMasks.gaussian(mask, spec.softSigma()))
+                : ExampleSet.flatten(mask);
     }
 
     @Override
@@ -242,24 +275,25 @@ public final class ModelScorer implements WindowScorer<ModelScorer.Prepared> {
             List<HostTensor> inputs = new ArrayList<>(2);
             inputs.add(specTensor);
             if (spec.maskInput().used()) {
-                boolean[][][] masks = new boolean[n][][];
+                float[][] masks = new float[n][];
+                double[][] bands = new double[n][];
                 if (x.segmenterSession() != null) {
                     List<float[]> probs = x.segmenterSession().scores(List.of(specTensor));
                     for (int b = 0; b < n; b++) {
-                        masks[b] = SegmenterEvaluation.toMask(probs.get(b), h, w, x.segmenter().card().threshold());
+                        boolean[][] mk = SegmenterEvaluation.toMask(probs.get(b), h, w, x.segmenter().card().threshold());
+                        masks[b] = maskInput(spec, mk);
+                        bands[b] = MaskExtent.band(mk, rowHz[transformOf[m]]);
                     }
                 } else {
                     for (int b = 0; b < n; b++) {
-                        masks[b] = batch.get(b).proposals()[m];
+                        masks[b] = batch.get(b).masks()[m];
+                        bands[b] = batch.get(b).bands()[m];
                     }
                 }
                 float[] mask4d = new float[n * h * w];
                 for (int b = 0; b < n; b++) {
-                    boolean[][] mk = masks[b];
-                    float[] flat = spec.maskInput() == MaskInput.SOFT ? ExampleSet.flatten(SoftMasks.gaussian(mk, spec.softSigma()))
-                            : ExampleSet.flatten(mk);
-                    System.arraycopy(flat, 0, mask4d, b * h * w, h * w);
-                    double[] band = MaskExtent.band(mk, rowHz[transformOf[m]]);
+                    System.arraycopy(masks[b], 0, mask4d, b * h * w, h * w);
+                    double[] band = bands[b];
                     if (!Double.isNaN(band[0])) {
                         low[b] = Double.isNaN(low[b]) ? band[0] : Math.min(low[b], band[0]);
                         high[b] = Double.isNaN(high[b]) ? band[1] : Math.max(high[b], band[1]);

@@ -20,6 +20,20 @@ public interface WindowScorer<P> extends AutoCloseable {
     /** Prepares one window of exactly the analysis window's length; called from several threads. */
     P prepare(float[] samples);
 
+    /**
+     * Prepares windows of one stretch of a recording, as {@link #prepare} would each (thread-safe
+     * too). Overlapping windows read the same samples, so an implementation may share work
+     * between them, e.g. the spectrogram frames they have in common.
+     *
+     * @param span consecutive samples of the recording at {@link #sampleRate()}
+     * @param offsets where each window starts in {@code span}
+     * @param length the analysis window's length in samples
+     */
+    default List<P> prepareRun(float[] span, int[] offsets, int length) {
+        return java.util.Arrays.stream(offsets).mapToObj(o -> prepare(java.util.Arrays.copyOfRange(span, o, o + length)))
+                .toList();
+    }
+
     /** Scores prepared windows, one result per window in order; called from one thread. */
     List<Scored> score(List<P> batch);
 
