@@ -58,6 +58,8 @@ public final class Resize {
         private final int[] fallback;
         private final double[][] weights;
         private final double[] weightSums;
+        private final int[] flatStart;
+        private final double[] flatWeights;
 
         private Plan(int m, int n) {
             if (m < 1 || n < 1) {
@@ -96,6 +98,15 @@ public final class Resize {
                 weights[j] = w;
                 weightSums[j] = wsum;
             }
+            // The same weights end to end in one array, for the per-line loop (one frame at a time).
+            this.flatStart = new int[n + 1];
+            for (int j = 0; j < n; j++) {
+                flatStart[j + 1] = flatStart[j] + weights[j].length;
+            }
+            this.flatWeights = new double[flatStart[n]];
+            for (int j = 0; j < n; j++) {
+                System.arraycopy(weights[j], 0, flatWeights, flatStart[j], weights[j].length);
+            }
         }
 
         private static double overlap(double a, double b, int i) {
@@ -116,12 +127,12 @@ public final class Resize {
                 System.arraycopy(x, 0, y, 0, m);
                 return;
             }
+            double[] w = flatWeights;
             for (int j = 0; j < n; j++) {
-                double[] w = weights[j];
-                int i0 = first[j];
+                int i = first[j];
                 double acc = 0;
-                for (int k = 0; k < w.length; k++) {
-                    acc += w[k] * x[i0 + k];
+                for (int k = flatStart[j], end = flatStart[j + 1]; k < end; k++) {
+                    acc += w[k] * x[i++];
                 }
                 y[j] = (float) (weightSums[j] > 0 ? acc / weightSums[j] : x[fallback[j]]);
             }

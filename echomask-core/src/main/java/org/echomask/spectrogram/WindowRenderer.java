@@ -66,10 +66,11 @@ public final class WindowRenderer {
                 long start = (long) f * hop - pad;
                 if (start >= 0 && start + nFft <= length) {
                     // Inside the window: the span's samples, whichever window reads them.
-                    float[] c = shared.get(o + start);
+                    Long key = spread(o + start);
+                    float[] c = shared.get(key);
                     if (c == null) {
                         c = columns.column(span, o + start, o, o + length);
-                        shared.put(o + start, c);
+                        shared.put(key, c);
                         framesComputed++;
                     } else {
                         framesReused++;
@@ -84,6 +85,15 @@ public final class WindowRenderer {
             out.add(SpectrogramRenderer.finish(transform, energy, length, rate));
         }
         return out;
+    }
+
+    /**
+     * A frame's first sample as a map key. Positions are multiples of the hop, whose low bits are
+     * all zero, so as plain Longs they crowd a few hash buckets; an odd multiplier is a bijection
+     * that spreads them.
+     */
+    private static Long spread(long position) {
+        return position * 0x9E3779B97F4A7C15L;
     }
 
     /** Frames transformed so far (for benchmarks and tests). */
