@@ -10,15 +10,20 @@ WORK=${WORK:-/tmp/echomask-bench-analyze}
 MINUTES=${MINUTES:-10}
 mkdir -p "$WORK"
 python3 - "$WAV" "$MINUTES" <<'PY'
-import os, sys, numpy as np, scipy.io.wavfile
+import os, struct, sys, numpy as np
 wav, minutes = sys.argv[1], int(sys.argv[2])
 rate = 256_000
-if not os.path.exists(wav):  # the same signal as bench/frontend.sh
+if not os.path.exists(wav):  # the same signal as bench/frontend.sh, written a minute at a time
     n = rate * 60 * minutes
     rng = np.random.default_rng(1)
-    t = np.arange(n) / rate
-    x = 0.05 * rng.standard_normal(n) + 0.2 * np.sin(2 * np.pi * 12_000 * t) + 0.1 * np.sin(2 * np.pi * (30_000 + 5_000 * np.sin(t)) * t)
-    scipy.io.wavfile.write(wav, rate, (np.clip(x, -1, 1) * 32767).astype(np.int16))
+    with open(wav + ".tmp", "wb") as f:
+        f.write(b"RIFF" + struct.pack("<I", 36 + 2 * n) + b"WAVE" + b"fmt " + struct.pack("<IHHIIHH", 16, 1, 1, rate, 2 * rate, 2, 16)
+                + b"data" + struct.pack("<I", 2 * n))
+        for start in range(0, n, rate * 60):
+            t = (start + np.arange(min(rate * 60, n - start))) / rate
+            x = 0.05 * rng.standard_normal(t.size) + 0.2 * np.sin(2 * np.pi * 12_000 * t) + 0.1 * np.sin(2 * np.pi * (30_000 + 5_000 * np.sin(t)) * t)
+            f.write((np.clip(x, -1, 1) * 32767).astype("<i2").tobytes())
+    os.replace(wav + ".tmp", wav)
 PY
 bash bench/bench_models.sh "$WORK"
 E=./echomask
