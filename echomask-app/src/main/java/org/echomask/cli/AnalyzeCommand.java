@@ -12,6 +12,7 @@ import org.echomask.detect.AnalysisSettings;
 import org.echomask.detect.Analyzer;
 import org.echomask.detect.ClassThresholds;
 import org.echomask.detect.Fingerprints;
+import org.echomask.detect.LabelBand;
 import org.echomask.detect.ModelScorer;
 import org.echomask.detect.PostProcess;
 import org.echomask.detect.Recordings;
@@ -59,6 +60,10 @@ final class AnalyzeCommand implements Callable<Integer> {
 
     @Option(names = "--thresholds", description = "CSV with columns label,threshold: per-label thresholds (others: --threshold).")
     Path thresholdsFile;
+
+    @Option(names = "--label-bands", description = "CSV with columns label,low_hz,high_hz: the band a label's detections get"
+            + " when they carry no mask extent (image-only models, empty masks); others span the transform's band.")
+    Path labelBandsFile;
 
     @Option(names = "--post-process", defaultValue = "none",
             description = "none, or file-mean: p'(i,j) = p(i,j) * mean over the file's windows k of p(k,j). Default: ${DEFAULT-VALUE}.")
@@ -183,6 +188,7 @@ final class AnalyzeCommand implements Callable<Integer> {
             prints.add(Fingerprints.of(m));
         }
         return new AnalysisSettings(abs, prints, java.util.Arrays.stream(w).boxed().toList(), labels, window, hop,
-                scorer.sampleRate(), channel, java.util.Arrays.stream(thr).boxed().toList(), post, minGapS);
+                scorer.sampleRate(), channel, java.util.Arrays.stream(thr).boxed().toList(), post, minGapS,
+                labelBandsFile == null ? List.of() : LabelBand.read(labelBandsFile));
     }
 }

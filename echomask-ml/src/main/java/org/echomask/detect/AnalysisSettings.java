@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 import org.echomask.EchomaskException;
 import org.echomask.io.Json;
@@ -24,12 +25,24 @@ import org.echomask.io.Json;
  * @param thresholds decision threshold per label
  * @param postProcess file-level post-processing
  * @param minGapS detections of one label at most this far apart are merged (0: only consecutive windows)
+ * @param labelBands frequency bands of labels, for detections without a mask extent (may be empty;
+ *     left out of the JSON when empty, so settings from before bands existed keep their hash)
  */
 public record AnalysisSettings(List<String> models, List<String> modelFingerprints, List<Double> weights,
         List<String> labels, double windowS, double hopS, int sampleRate, int channel, List<Double> thresholds,
-        PostProcess postProcess, double minGapS) implements java.io.Serializable {
+        PostProcess postProcess, double minGapS,
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<LabelBand> labelBands) implements java.io.Serializable {
+
+    /** Settings without label bands. */
+    public AnalysisSettings(List<String> models, List<String> modelFingerprints, List<Double> weights,
+            List<String> labels, double windowS, double hopS, int sampleRate, int channel, List<Double> thresholds,
+            PostProcess postProcess, double minGapS) {
+        this(models, modelFingerprints, weights, labels, windowS, hopS, sampleRate, channel, thresholds, postProcess, minGapS,
+                List.of());
+    }
 
     public AnalysisSettings {
+        labelBands = labelBands == null ? List.of() : List.copyOf(labelBands);
         models = List.copyOf(models);
         modelFingerprints = List.copyOf(modelFingerprints);
         weights = List.copyOf(weights);
@@ -48,6 +61,7 @@ public record AnalysisSettings(List<String> models, List<String> modelFingerprin
         for (double t : thresholds) {
             require(t > 0 && t <= 1, "thresholds must be in (0, 1], got " + t);
         }
+        LabelBand.check(labelBands, labels);
     }
 
     private static void require(boolean ok, String message) {
@@ -66,6 +80,27 @@ public record AnalysisSettings(List<String> models, List<String> modelFingerprin
 
     public double[] thresholdArray() {
         return thresholds.stream().mapToDouble(Double::doubleValue).toArray();
+    }
+
+    /**
+     * Each label's band edges for detections without a mask extent: its {@link LabelBand}, else
+     * {@code fallback} (the transform's band).
+     *
+     * @return {@code {low[], high[]}}, one entry per label
+     */
+    public double[][] bandEdges(double[] fallback) {
+        double[] low = new double[labels.size()];
+        double[] high = new double[labels.size()];
+        for (int j = 0; j < low.length; j++) {
+            low[j] = fallback[0];
+            high[j] = fallback[1];
+        }
+        for (LabelBand b : labelBands) {
+            int j = labels.indexOf(b.label());
+            low[j] = b.lowHz();
+            high[j] = b.highHz();
+        }
+        return new double[][] {low, high};
     }
 
     /** First 16 hex digits of the SHA-256 of the settings' JSON. */

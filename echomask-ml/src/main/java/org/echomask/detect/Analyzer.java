@@ -327,14 +327,9 @@ public final class Analyzer {
                 windows.add(raw.get(i).withProbabilities(p[i]));
             }
         }
-        int k = s.labels().size();
-        double[] band = scorer.band();
-        double[] low = new double[k];
-        double[] high = new double[k];
-        java.util.Arrays.fill(low, band[0]);
-        java.util.Arrays.fill(high, band[1]);
-        List<Detection> detections = Detections.merge(windows, s.labels(), s.thresholdArray(), s.minGapS(), duration, low,
-                high);
+        double[][] band = s.bandEdges(scorer.band());
+        List<Detection> detections = Detections.merge(windows, s.labels(), s.thresholdArray(), s.minGapS(), duration, band[0],
+                band[1]);
         String start = RecordingTimes.parse(rec.path().getFileName().toString()).map(LocalDateTime::toString).orElse(null);
         RecordingOutputs.Record record = new RecordingOutputs.Record(rec.path().toString(), size, modified,
                 s.hash(), info.sampleRate(), info.channels(), duration, raw.size(), detections.size(), start,

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.echomask.EchomaskException;
+import org.echomask.io.Json;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -195,5 +196,32 @@ class DetectionFunctionsTest {
         assertThatThrownBy(() -> new AnalysisSettings(List.of("/m"), List.of("f"), List.of(1.0), AB, 0, 1, 16000, -1,
                 List.of(0.5, 0.5), PostProcess.NONE, 0)).hasMessageContaining("window");
         assertThat(Optional.of(a.windowSamples())).contains(32000);
+    }
+
+    @Test
+    void labelBandsEnterTheHashOnlyWhenGivenAndReplaceTheFallbackBand(@TempDir Path dir)
+            throws Exception {
+        AnalysisSettings plain = new AnalysisSettings(List.of("/m"), List.of("f"), List.of(1.0), AB, 2, 1, 16000, -1,
+                List.of(0.5, 0.5), PostProcess.NONE, 0);
+        // Settings written before bands existed keep their hash, so resuming an old run skips its recordings.
+        assertThat(Json.write(plain)).doesNotContain("band");
+        Path csv = dir.resolve("bands.csv");
+        Files.writeString(csv, "label,low_hz,high_hz,note\nb,100,2500,whistles\n");
+        AnalysisSettings banded = new AnalysisSettings(List.of("/m"), List.of("f"), List.of(1.0), AB, 2, 1, 16000, -1,
+                List.of(0.5, 0.5), PostProcess.NONE, 0, LabelBand.read(csv));
+        assertThat(banded.hash()).isNotEqualTo(plain.hash());
+        double[][] edges = banded.bandEdges(new double[] {0, 8000});
+        assertThat(edges[0]).containsExactly(0, 100);
+        assertThat(edges[1]).containsExactly(8000, 2500);
+
+        Files.writeString(csv, "label,low_hz,high_hz\nc,1,2\n");
+        List<LabelBand> unknown = LabelBand.read(csv);
+        assertThatThrownBy(() -> new AnalysisSettings(List.of("/m"), List.of("f"), List.of(1.0), AB, 2, 1, 16000, -1,
+                List.of(0.5, 0.5), PostProcess.NONE, 0, unknown)).hasMessageContaining("unknown label 'c'");
+        Files.writeString(csv, "label,low_hz,high_hz\na,300,200\n");
+        assertThatThrownBy(() -> LabelBand.read(csv)).hasMessageContaining("bands.csv").hasMessageContaining("line 2")
+                .hasMessageContaining("low < high");
+        Files.writeString(csv, "label,low,high\na,1,2\n");
+        assertThatThrownBy(() -> LabelBand.read(csv)).hasMessageContaining("label,low_hz,high_hz");
     }
 }

@@ -118,6 +118,29 @@ public class KnownEventsTest {
         assertThat(again.detectionsPerLabel()).isEqualTo(r.detectionsPerLabel());
     }
 
+    @Test
+    void detectionsWithoutAMaskExtentTakeTheirLabelsBand(@TempDir Path dir) throws Exception {
+        Path audio = Files.createDirectories(dir.resolve("audio"));
+        WavWriter.write(audio.resolve("a.wav"), signal(60, RATE, OTHER, 3), RATE, WavWriter.Encoding.PCM_16);
+        AnalysisSettings settings = new AnalysisSettings(List.of("tone-meter"), List.of("0"), List.of(1.0), LABELS,
+                WINDOW_S, 1, RATE, -1, List.of(0.5, 0.5), PostProcess.NONE, 0, List.of(new LabelBand("high", 4_500, 5_500)));
+        WindowScorer<WindowScorer.Scored> unmasked = new ToneMeter() {
+            @Override
+            public List<Scored> score(List<Scored> batch) {
+                return batch.stream().map(s -> new Scored(s.probabilities(), Double.NaN, Double.NaN)).toList();
+            }
+        };
+        Path out = dir.resolve("out");
+        Analyzer.run(Recordings.find(List.of(audio)), settings, unmasked, new Analyzer.Options(out, 16, 1), Progress.NONE,
+                x -> {});
+        List<Selection> found = RavenTable.read(new RecordingOutputs(out, "a.wav").selections());
+        checkAgainstTruth(found, OTHER, 60);
+        assertThat(found).singleElement().satisfies(s -> {
+            assertThat(s.lowFreqHz()).isEqualTo(4_500);
+            assertThat(s.highFreqHz()).isEqualTo(5_500);
+        });
+    }
+
     /** Every event found once with its label, within a window of its edges; nothing else found. */
     public static void checkAgainstTruth(List<Selection> found, List<Event> truth, double duration) {
         for (Event e : truth) {
@@ -162,7 +185,7 @@ public class KnownEventsTest {
      * A scorer with a known answer: a class's probability rises with how far its tone band's loudest
      * frame stands above the window's median level; the mask is every pixel 20 dB above that median.
      */
-    public static final class ToneMeter implements WindowScorer<WindowScorer.Scored> {
+    public static class ToneMeter implements WindowScorer<WindowScorer.Scored> {
         static final SpectrogramTransform T = new SpectrogramTransform("tones", RATE, WindowType.HANN, 512, 256, true,
                 Scale.DB, 1e-10, 80.0, 0, 0, 0, null, null, 0, 0, Normalisation.NONE);
 
