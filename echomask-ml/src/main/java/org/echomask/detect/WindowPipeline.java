@@ -28,6 +28,11 @@ import org.echomask.audio.Segments;
  */
 public final class WindowPipeline {
     public static final double MIN_TAIL_FRACTION = 0.25;
+    /**
+     * Longest span a run may cover, in samples (64 MB of floats): runs of long windows at high
+     * rates are cut shorter, so the few runs in flight stay within a few hundred MB.
+     */
+    static final long MAX_RUN_SAMPLES = 1L << 24;
 
     private WindowPipeline() {}
 
@@ -66,8 +71,9 @@ public final class WindowPipeline {
                     // Its repeated samples are not the recording's: prepared apart from the run.
                     run = submit(run, scorer, workers);
                 }
-                if (run.size() > 0 && w.startFrame() > run.end()) {
-                    run = submit(run, scorer, workers); // a gap (hop longer than the window): nothing to share
+                if (run.size() > 0 && (w.startFrame() > run.end() // a gap (hop longer than the window): nothing to share
+                        || w.startFrame() + windowSamples - run.start() > MAX_RUN_SAMPLES)) {
+                    run = submit(run, scorer, workers);
                 }
                 first = false;
                 double end = (w.startFrame() + w.samples().length) / (double) w.sampleRate();
@@ -106,7 +112,7 @@ public final class WindowPipeline {
         if (run.size() == 0) {
             return run;
         }
-        long first = run.starts.get(0);
+        long first = run.start();
         float[] span = new float[Math.toIntExact(run.end() - first)];
         int[] offsets = new int[run.size()];
         for (int i = 0; i < offsets.length; i++) {
@@ -155,6 +161,11 @@ public final class WindowPipeline {
 
         int size() {
             return starts.size();
+        }
+
+        /** The first sample of the run's first window. */
+        long start() {
+            return starts.get(0);
         }
 
         /** One past the last sample of the run's windows. */
