@@ -1,15 +1,9 @@
 package org.echomask.detect;
 
-import java.io.IOException;
-import java.io.Reader;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
 import org.echomask.EchomaskException;
 
 /** Per-label decision thresholds: one default, optionally overridden per label from a CSV file. */
@@ -37,30 +31,12 @@ public final class ClassThresholds {
 
     /** Reads a CSV with columns {@code label,threshold} (header required, other columns ignored). */
     public static Map<String, Double> read(Path csv) {
-        CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setTrim(true)
-                .setIgnoreEmptyLines(true).get();
         Map<String, Double> out = new LinkedHashMap<>();
-        try (Reader in = Files.newBufferedReader(csv); CSVParser parser = CSVParser.parse(in, format)) {
-            if (!parser.getHeaderMap().containsKey("label") || !parser.getHeaderMap().containsKey("threshold")) {
-                throw new EchomaskException(csv + ": needs a header with columns label,threshold; found "
-                        + parser.getHeaderNames());
+        LabelCsv.read(csv, List.of("label", "threshold"), "thresholds", r -> {
+            if (out.put(r.get("label"), LabelCsv.number(r, "threshold")) != null) {
+                throw new EchomaskException("label '" + r.get("label") + "' appears twice");
             }
-            for (CSVRecord r : parser) {
-                String label = r.get("label");
-                double t;
-                try {
-                    t = Double.parseDouble(r.get("threshold"));
-                } catch (NumberFormatException e) {
-                    throw new EchomaskException(csv + ": line " + parser.getCurrentLineNumber() + ": threshold '"
-                            + r.get("threshold") + "' is not a number", e);
-                }
-                if (out.put(label, t) != null) {
-                    throw new EchomaskException(csv + ": label '" + label + "' appears twice");
-                }
-            }
-        } catch (IOException | IllegalArgumentException | IllegalStateException e) {
-            throw new EchomaskException(csv + ": cannot read thresholds: " + e.getMessage(), e);
-        }
+        });
         return out;
     }
 

@@ -1,16 +1,10 @@
 package org.echomask.detect;
 
-import java.io.IOException;
-import java.io.Reader;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
 import org.echomask.EchomaskException;
 
 /**
@@ -49,34 +43,9 @@ public record LabelBand(String label, double lowHz, double highHz) implements ja
 
     /** Reads a CSV with columns {@code label,low_hz,high_hz} (header required, other columns ignored). */
     public static List<LabelBand> read(Path csv) {
-        CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setTrim(true)
-                .setIgnoreEmptyLines(true).get();
         List<LabelBand> out = new ArrayList<>();
-        try (Reader in = Files.newBufferedReader(csv); CSVParser parser = CSVParser.parse(in, format)) {
-            for (String column : List.of("label", "low_hz", "high_hz")) {
-                if (!parser.getHeaderMap().containsKey(column)) {
-                    throw new EchomaskException(csv + ": needs a header with columns label,low_hz,high_hz; found "
-                            + parser.getHeaderNames());
-                }
-            }
-            for (CSVRecord r : parser) {
-                try {
-                    out.add(new LabelBand(r.get("label"), number(r.get("low_hz")), number(r.get("high_hz"))));
-                } catch (EchomaskException e) {
-                    throw new EchomaskException(csv + ": line " + parser.getCurrentLineNumber() + ": " + e.getMessage(), e);
-                }
-            }
-        } catch (IOException | IllegalArgumentException | IllegalStateException e) {
-            throw new EchomaskException(csv + ": cannot read label bands: " + e.getMessage(), e);
-        }
+        LabelCsv.read(csv, List.of("label", "low_hz", "high_hz"), "label bands", r -> out.add(
+                new LabelBand(r.get("label"), LabelCsv.number(r, "low_hz"), LabelCsv.number(r, "high_hz"))));
         return out;
-    }
-
-    private static double number(String s) {
-        try {
-            return Double.parseDouble(s);
-        } catch (NumberFormatException e) {
-            throw new EchomaskException("'" + s + "' is not a number", e);
-        }
     }
 }
