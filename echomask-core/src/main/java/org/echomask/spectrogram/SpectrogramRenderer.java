@@ -60,15 +60,16 @@ public final class SpectrogramRenderer {
         float[][] columns = new float[frames][];
         int cores = Runtime.getRuntime().availableProcessors();
         int chunks = cores == 1 || (long) frames * t.nFft() < Stft.PARALLEL_THRESHOLD ? 1 : Math.min(frames, cores * 4);
+        FrameColumns recipe = new FrameColumns(t, rate);
         IntStream.range(0, chunks).parallel().forEach(c -> {
-            FrameColumns fc = new FrameColumns(t, rate);
+            FrameColumns.Worker worker = recipe.worker();
             int from = (int) ((long) frames * c / chunks);
             int to = (int) ((long) frames * (c + 1) / chunks);
             for (int f = from; f < to; f++) {
-                columns[f] = fc.column(samples, (long) f * t.hop() - pad, 0, samples.length);
+                columns[f] = worker.column(samples, (long) f * t.hop() - pad, 0, samples.length);
             }
         });
-        return fromColumns(t, rate, columns, new FrameColumns(t, rate).unresizedFrequenciesHz());
+        return fromColumns(t, rate, columns, recipe.unresizedFrequenciesHz());
     }
 
     /**

@@ -21,7 +21,7 @@ import java.util.Map;
 public final class WindowRenderer {
     private final SpectrogramTransform transform;
     private final int rate;
-    private final FrameColumns columns;
+    private final FrameColumns.Worker columns;
     private final double[] unresizedHz;
     private long framesComputed;
     private long framesReused;
@@ -29,8 +29,9 @@ public final class WindowRenderer {
     public WindowRenderer(SpectrogramTransform transform, int rate) {
         this.transform = transform;
         this.rate = rate;
-        this.columns = transform.outputWidth() > 0 ? new FrameColumns(transform, rate) : null;
-        this.unresizedHz = columns == null ? null : columns.unresizedFrequenciesHz();
+        FrameColumns recipe = transform.outputWidth() > 0 ? new FrameColumns(transform, rate) : null;
+        this.columns = recipe == null ? null : recipe.worker();
+        this.unresizedHz = recipe == null ? null : recipe.unresizedFrequenciesHz();
     }
 
     /**
