@@ -108,9 +108,17 @@ public final class ExampleSet {
                 throw new EchomaskException(png + ": mask is " + binary.length + "x" + binary[0].length
                         + " but the spectrogram is " + spec.length + "x" + spec[0].length);
             }
-            mask = masks.softSigma() > 0 ? flatten(SoftMasks.gaussian(binary, masks.softSigma())) : flatten(binary);
+            mask = maskChannel(binary, masks.softSigma());
         }
         return new Example(e, flatten(spec), mask, spec.length, spec[0].length);
+    }
+
+    /**
+     * The mask channel a classifier reads, flattened: the binary mask, or its Gaussian soft mask
+     * when {@code softSigma > 0}. Analysis makes its masks' channel here too, so it matches training.
+     */
+    public static float[] maskChannel(boolean[][] binary, double softSigma) {
+        return softSigma > 0 ? flatten(SoftMasks.gaussian(binary, softSigma)) : flatten(binary);
     }
 
     /** Row-major copy of a [frequency][time] grid (the layout batches use). */

@@ -9,10 +9,8 @@ import org.echomask.EchomaskException;
 import org.echomask.dataset.ExampleSet;
 import org.echomask.classify.ClassifierModel;
 import org.echomask.classify.ClassifierSpec;
-import org.echomask.classify.MaskInput;
 import org.echomask.mask.MaskProposer;
 import org.echomask.mask.ProposerConfig;
-import org.echomask.mask.SoftMasks;
 import org.echomask.segment.SegmenterEvaluation;
 import org.echomask.segment.SegmenterModel;
 import org.echomask.spectrogram.Spectrogram;
@@ -228,7 +226,7 @@ public final class ModelScorer implements WindowScorer<ModelScorer.Prepared> {
                 checkShape(x, v, length);
                 if (x.proposer() != null) {
                     boolean[][] mask = MaskProposer.propose(v, x.proposer());
-                    masks[m] = maskInput(x.spec(), mask);
+                    masks[m] = ExampleSet.maskChannel(mask, x.spec().softSigma());
                     bands[m] = MaskExtent.band(mask, rowHz[transformOf[m]]);
                 }
             }
@@ -246,12 +244,6 @@ public final class ModelScorer implements WindowScorer<ModelScorer.Prepared> {
                     + v.length + "x" + v[0].length + " but the model takes " + x.spec().inputHeight() + "x"
                     + x.spec().inputWidth() + "; use the window length it was trained on (--window-s)");
         }
-    }
-
-    /** The mask channel the model reads: the binary mask, or its Gaussian soft mask. */
-    private static float[] maskInput(ClassifierSpec spec, boolean[][] mask) {
-        return spec.maskInput() == MaskInput.SOFT ? ExampleSet.flatten(SoftMasks.gaussian(mask, spec.softSigma()))
-                : ExampleSet.flatten(mask);
     }
 
     @Override
@@ -281,7 +273,7 @@ public final class ModelScorer implements WindowScorer<ModelScorer.Prepared> {
                     List<float[]> probs = x.segmenterSession().scores(List.of(specTensor));
                     for (int b = 0; b < n; b++) {
                         boolean[][] mk = SegmenterEvaluation.toMask(probs.get(b), h, w, x.segmenter().card().threshold());
-                        masks[b] = maskInput(spec, mk);
+                        masks[b] = ExampleSet.maskChannel(mk, spec.softSigma());
                         bands[b] = MaskExtent.band(mk, rowHz[transformOf[m]]);
                     }
                 } else {
