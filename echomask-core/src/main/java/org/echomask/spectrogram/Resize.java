@@ -56,10 +56,10 @@ public final class Resize {
         private final int n;
         private final int[] first;
         private final int[] fallback;
-        private final double[][] weights;
         private final double[] weightSums;
-        private final int[] flatStart;
-        private final double[] flatWeights;
+        /** Output j's weights are {@code weights[start[j] .. start[j+1])}, for inputs from {@code first[j]} on. */
+        private final int[] start;
+        private final double[] weights;
 
         private Plan(int m, int n) {
             if (m < 1 || n < 1) {
@@ -69,8 +69,9 @@ public final class Resize {
             this.n = n;
             this.first = new int[n];
             this.fallback = new int[n];
-            this.weights = new double[n][];
             this.weightSums = new double[n];
+            this.start = new int[n + 1];
+            double[][] perOutput = new double[n][];
             double ratio = m / (double) n;
             for (int j = 0; j < n; j++) {
                 double a = j * ratio;
@@ -95,30 +96,18 @@ public final class Resize {
                 }
                 first[j] = from;
                 fallback[j] = Math.min(i0, m - 1);
-                weights[j] = w;
+                perOutput[j] = w;
                 weightSums[j] = wsum;
+                start[j + 1] = start[j] + w.length;
             }
-            // The same weights end to end in one array, for the per-line loop (one frame at a time).
-            this.flatStart = new int[n + 1];
+            this.weights = new double[start[n]];
             for (int j = 0; j < n; j++) {
-                flatStart[j + 1] = flatStart[j] + weights[j].length;
-            }
-            this.flatWeights = new double[flatStart[n]];
-            for (int j = 0; j < n; j++) {
-                System.arraycopy(weights[j], 0, flatWeights, flatStart[j], weights[j].length);
+                System.arraycopy(perOutput[j], 0, weights, start[j], perOutput[j].length);
             }
         }
 
         private static double overlap(double a, double b, int i) {
             return Math.min(b, i + 1) - Math.max(a, i);
-        }
-
-        public int inputLength() {
-            return m;
-        }
-
-        public int outputLength() {
-            return n;
         }
 
         /** Resamples {@code x} ({@code m} cells) into {@code y} ({@code n} cells). */
@@ -127,11 +116,11 @@ public final class Resize {
                 System.arraycopy(x, 0, y, 0, m);
                 return;
             }
-            double[] w = flatWeights;
+            double[] w = weights;
             for (int j = 0; j < n; j++) {
                 int i = first[j];
                 double acc = 0;
-                for (int k = flatStart[j], end = flatStart[j + 1]; k < end; k++) {
+                for (int k = start[j], end = start[j + 1]; k < end; k++) {
                     acc += w[k] * x[i++];
                 }
                 y[j] = (float) (weightSums[j] > 0 ? acc / weightSums[j] : x[fallback[j]]);
@@ -153,12 +142,11 @@ public final class Resize {
                     }
                     continue;
                 }
-                double[] w = weights[j];
-                int i0 = first[j];
+                int i = first[j];
                 java.util.Arrays.fill(acc, 0);
-                for (int k = 0; k < w.length; k++) {
-                    double wk = w[k];
-                    float[] c = columns[i0 + k];
+                for (int k = start[j], end = start[j + 1]; k < end; k++) {
+                    double wk = weights[k];
+                    float[] c = columns[i++];
                     for (int r = 0; r < h; r++) {
                         acc[r] += wk * c[r];
                     }
