@@ -101,12 +101,14 @@ public final class RecordingOutputs {
     static void writeWindows(Path csv, List<String> labels, List<WindowScore> windows, List<WindowScore> raw) {
         AtomicFiles.write(csv, out -> {
             Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-            StringBuilder sb = new StringBuilder("window,start_s,end_s,low_hz,high_hz");
-            labels.forEach(l -> sb.append(",p_").append(l));
+            List<String> header = new ArrayList<>(List.of("window", "start_s", "end_s", "low_hz", "high_hz"));
+            labels.forEach(l -> header.add("p_" + l));
             if (raw != null) {
-                labels.forEach(l -> sb.append(",raw_p_").append(l));
+                labels.forEach(l -> header.add("raw_p_" + l));
             }
-            w.write(sb.append('\n').toString());
+            // Labels may hold commas or quotes: the header is quoted as CSV needs (the rows are numbers).
+            w.write(CSVFormat.DEFAULT.format(header.toArray()) + "\n");
+            StringBuilder sb = new StringBuilder();
             for (int i = 0; i < windows.size(); i++) {
                 WindowScore s = windows.get(i);
                 sb.setLength(0);

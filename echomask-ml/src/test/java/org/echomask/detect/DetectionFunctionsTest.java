@@ -224,4 +224,19 @@ class DetectionFunctionsTest {
         Files.writeString(csv, "label,low,high\na,1,2\n");
         assertThatThrownBy(() -> LabelBand.read(csv)).hasMessageContaining("label,low_hz,high_hz");
     }
+
+    @Test
+    void windowCsvReadsBackWithLabelsThatNeedQuoting(@TempDir Path dir) {
+        List<String> labels = List.of("whale, humpback", "say \"hi\"");
+        List<WindowScore> w = List.of(new WindowScore(0, 0, 2, new float[] {0.25f, 0.5f}, 100, 200),
+                new WindowScore(1, 1, 3, new float[] {0.75f, 1f}, Double.NaN, Double.NaN));
+        Path csv = dir.resolve("w.csv");
+        RecordingOutputs.writeWindows(csv, labels, w, null);
+        List<WindowScore> back = RecordingOutputs.readWindows(csv, labels);
+        assertThat(back).hasSize(2);
+        assertThat(back.get(0).probabilities()).containsExactly(0.25f, 0.5f);
+        assertThat(back.get(1).probabilities()).containsExactly(0.75f, 1f);
+        assertThat(back.get(0).lowHz()).isEqualTo(100);
+        assertThat(back.get(1).lowHz()).isNaN();
+    }
 }
