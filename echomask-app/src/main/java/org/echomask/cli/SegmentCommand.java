@@ -73,11 +73,12 @@ final class SegmentCommand implements Callable<Integer> {
                 throw new EchomaskException("--masks: only hq masks train the segmenter (got " + masks + ")");
             }
             DatasetRef.open(dataset);
-            SegmenterSpec spec = org.echomask.nn.DeepLabV3.defaults().withNumClasses(2);
+            // The decoder first: the default's 'plus' decoder would refuse a backbone without a stride-4 map
+            // (deit, vit, convnext) before --decoder none could be applied.
+            SegmenterSpec spec = org.echomask.nn.DeepLabV3.defaults().withNumClasses(2).withDecoder(decoder);
             if (width != null || !model.equals(spec.backbone().architecture())) {
                 spec = spec.withBackbone(TrainingOptions.backbone(model, width).withOutputStride(8));
             }
-            spec = spec.withDecoder(decoder);
             TrainConfig config = training.config();
             SegmenterTraining.Outcome o = SegmenterTraining.run(new SegmenterTraining.Job(dataset, spec, config, limit, out,
                     resume, Main.lastArgs(), loss), TerminalProgress.forStderr());

@@ -100,7 +100,8 @@ class DeepLabV3Test {
     @Test
     void plusDecoderIsRefusedForBackbonesWithoutAStride4Map() {
         SegmenterSpec spec = DeepLabV3.defaults();
-        assertThatThrownBy(() -> spec.withBackbone(BackboneSpec.defaults("deit").withDepth(1)).withDecoder("plus"))
+        SegmenterSpec deit = spec.withDecoder(SegmenterSpec.DECODER_NONE).withBackbone(BackboneSpec.defaults("deit").withDepth(1));
+        assertThatThrownBy(() -> deit.withDecoder("plus"))
                 .isInstanceOf(EchomaskException.class).hasMessageContaining("deit").hasMessageContaining("stride-4");
         assertThatThrownBy(() -> spec.withDecoder("plus+")).isInstanceOf(EchomaskException.class)
                 .hasMessageContaining("decoder");
