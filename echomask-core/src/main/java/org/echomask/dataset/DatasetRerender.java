@@ -53,10 +53,18 @@ public final class DatasetRerender {
                         p.sourceColumns(), p.sourceDir()));
             }
         }
-        DatasetConfig config = new DatasetConfig(transform, info.windowS(), info.hopS(), 0.7, 0.15, 42, -1, false,
-                Math.max(1, threads));
+        // Splits come from the original entries (fixed above), so the split fractions and seed do not matter.
+        DatasetConfig d = DatasetConfig.defaults(transform);
+        DatasetConfig config = new DatasetConfig(transform, info.windowS(), info.hopS(), d.trainFraction(), d.valFraction(),
+                d.splitSeed(), d.channel(), false, Math.max(1, threads));
         DatasetSummary built = new DatasetBuilder(config).build(info.source(), info.sourcePath(), kept, out, progress);
-        requireSameExamples(dataset, original, out, built.entries());
+        try {
+            requireSameExamples(dataset, original, out, built.entries());
+        } catch (EchomaskException e) {
+            // Not left behind: a later run would find it and take it for a good re-render.
+            DatasetBuilder.deleteTree(out);
+            throw e;
+        }
         return built;
     }
 

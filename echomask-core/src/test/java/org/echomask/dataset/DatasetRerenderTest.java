@@ -72,5 +72,6 @@ class DatasetRerenderTest {
         DatasetManifest.write(ds.resolve(DatasetManifest.FILE_NAME), edited);
         assertThatThrownBy(() -> DatasetRerender.rerender(ds, SpectrogramTransform.ALTERNATIVE, dir.resolve("o"), 1, Progress.NONE))
                 .isInstanceOf(EchomaskException.class).hasMessageContaining("do not match").hasMessageContaining("extra-1");
+        assertThat(dir.resolve("o")).doesNotExist();
     }
 }
