@@ -27,6 +27,8 @@ public record ExperimentResults(ExperimentConfig experiment, List<String> comman
     /**
      * The few-shot segmenter behind generated masks.
      *
+     * @param generatedCoverage fraction of pixels its masks mark on the experiment's dataset (the
+     *     origin one, not the OOD re-render)
      * @param network layout and loss, e.g. "DeepLabV3+ resnet18 w0.25, loss ce_dice" (null in results
      *     written before the decoder existed: plain DeepLabV3 with cross-entropy)
      */

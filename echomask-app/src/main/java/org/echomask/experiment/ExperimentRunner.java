@@ -1,7 +1,5 @@
 package org.echomask.experiment;
 
-import ai.djl.nn.Parameter;
-import ai.djl.util.Pair;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -25,12 +23,13 @@ import org.echomask.eval.Decision;
 import org.echomask.io.Json;
 import org.echomask.mask.ProposerConfig;
 import org.echomask.model.DatasetRef;
+import org.echomask.model.Provenance;
 import org.echomask.nn.DeepLabV3;
+import org.echomask.nn.Layers;
 import org.echomask.segment.SegmenterModel;
 import org.echomask.segment.SegmenterTraining;
 import org.echomask.spectrogram.SpectrogramTransform;
 import org.echomask.train.EpochRecord;
-import org.echomask.train.MetricsFiles;
 import org.echomask.train.TrainConfig;
 
 /**
@@ -189,11 +188,12 @@ public final class ExperimentRunner {
             SegmenterTraining.Outcome o = SegmenterTraining.run(new SegmenterTraining.Job(trainData,
                     DeepLabV3.defaults().withNumClasses(2), s.config(), s.limit(), model, true, List.of("experiment"),
                     SegmenterTraining.DEFAULT_LOSS), progress);
-            double coverage = 0;
-            for (Path ds : datasets) {
-                try (SegmenterModel m = SegmenterModel.open(model)) {
+            double coverage = Double.NaN; // of the training dataset, the first
+            try (SegmenterModel m = SegmenterModel.open(model)) {
+                for (Path ds : datasets) {
                     ExampleSet all = ExampleSet.load(ds, e -> true, MaskSelection.NONE, threads, progress);
-                    coverage = m.writeGeneratedMasks(all, model, 32, progress);
+                    double c = m.writeGeneratedMasks(all, model, 32, progress);
+                    coverage = Double.isNaN(coverage) ? c : coverage;
                 }
             }
             Json.writeFile(resultFile, new ExperimentResults.SegmenterResult(o.trainMasks(), o.valMasks(), o.result().bestEpoch(),
@@ -209,7 +209,8 @@ public final class ExperimentRunner {
         Path dir = out.resolve("runs").resolve(run.id());
         Path model = dir.resolve("model");
         TrainConfig train = config.train().config(run.seed());
-        Map<String, Object> recipe = new LinkedHashMap<>(Map.of("data", config.data(), "run", run, "train", train,
+        // The training settings by what shapes results: loader threads and prefetch may change without a rerun.
+        Map<String, Object> recipe = new LinkedHashMap<>(Map.of("data", config.data(), "run", run, "train", train.resultHash(),
                 "evaluate", config.evaluate(), "sigma", config.masks().softSigma()));
         if (run.source().equals("generated")) {
             recipe.put("segmenter", segmenterRecipe()); // other generated masks, another run
@@ -223,8 +224,10 @@ public final class ExperimentRunner {
         SpectrogramTransform transform = ref.info().transform();
         ClassifierSpec spec = run.classifier(transform, ref.info().labels(), config.masks().softSigma());
         boolean packaged = Files.isRegularFile(model.resolve("model.json"));
-        ClassifierTraining.Outcome outcome = packaged ? null : ClassifierTraining.run(new ClassifierTraining.Job(paths.dataset(),
-                spec, train, false, model, true, List.of("experiment", config.name(), run.id())), progress);
+        if (!packaged) {
+            ClassifierTraining.run(new ClassifierTraining.Job(paths.dataset(), spec, train, false, model, true,
+                    List.of("experiment", config.name(), run.id())), progress);
+        }
         ClassifierEvaluation.Settings settings = new ClassifierEvaluation.Settings(config.evaluate().split(),
                 Decision.parse(config.evaluate().decision()), config.evaluate().clipLevel(), 64, threads, run.seed());
         try (ClassifierModel m = ClassifierModel.open(model)) {
@@ -235,9 +238,13 @@ public final class ExperimentRunner {
                 ood = ClassifierEvaluation.run(m, paths.oodDataset(), config.data().oodTransform(), settings, progress);
                 ClassifierEvaluation.write(ood, spec.labels(), dir.resolve("eval-ood"));
             }
-            List<EpochRecord> history = outcome != null ? outcome.result().history() : readHistory(model);
-            int best = bestEpoch(history);
-            RunResult r = new RunResult(run, run.label(), parameterCount(m), history.stream().mapToDouble(EpochRecord::seconds).sum(),
+            // What the trainer recorded in the package (also when an earlier invocation trained it).
+            Provenance trained = m.opened().provenance();
+            List<EpochRecord> history = trained.history().stream()
+                    .map(row -> Json.mapper().convertValue(row, EpochRecord.class)).toList();
+            int best = trained.bestEpoch();
+            RunResult r = new RunResult(run, run.label(), Layers.trainableParameterCount(m.block()),
+                    history.stream().mapToDouble(EpochRecord::seconds).sum(),
                     history.stream().mapToDouble(EpochRecord::trainExamplesPerSecond).average().orElse(0), best,
                     best < 1 ? Double.NaN : history.get(best - 1).valScore(),
                     new RunResult.Curves(history.stream().map(EpochRecord::trainLoss).toList(),
@@ -258,47 +265,6 @@ public final class ExperimentRunner {
     /** What decides the generated masks: the experiment's segmenter settings, the network layout and the loss. */
     private Map<String, Object> segmenterRecipe() {
         return Map.of("settings", config.masks().segmenter(), "layout", DeepLabV3.defaults(), "loss", SegmenterTraining.DEFAULT_LOSS);
-    }
-
-    /** The earliest epoch with the highest validation score, as the trainer keeps it. */
-    static int bestEpoch(List<EpochRecord> history) {
-        int best = 0;
-        for (EpochRecord e : history) {
-            if (best == 0 || e.valScore() > history.get(best - 1).valScore()) {
-                best = e.epoch();
-            }
-        }
-        return best;
-    }
-
-    /** The history saved in a package's metrics.json (when training finished but scoring did not). */
-    @SuppressWarnings("unchecked")
-    private static List<EpochRecord> readHistory(Path model) {
-        Path f = model.resolve(MetricsFiles.JSON);
-        if (!Files.isRegularFile(f)) {
-            return List.of();
-        }
-        List<EpochRecord> out = new ArrayList<>();
-        for (Map<String, Object> row : (List<Map<String, Object>>) Json.readFile(f, List.class)) {
-            out.add(new EpochRecord(((Number) row.get("epoch")).intValue(), num(row, "train_loss"), num(row, "val_loss"),
-                    num(row, "val_joint_accuracy"), num(row, "learning_rate"), num(row, "seconds"),
-                    num(row, "train_examples_per_s"), num(row, "heap_used_mb"), num(row, "rss_mb")));
-        }
-        return out;
-    }
-
-    private static double num(Map<String, Object> row, String key) {
-        return row.get(key) instanceof Number n ? n.doubleValue() : Double.NaN;
-    }
-
-    private static long parameterCount(ClassifierModel m) {
-        long n = 0;
-        for (Pair<String, Parameter> p : m.block().getParameters()) {
-            if (p.getValue().requiresGradient()) {
-                n += p.getValue().getArray().size();
-            }
-        }
-        return n;
     }
 
     private static String describe(DatasetSummary s, Path dir) {
