@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.echomask.EchomaskException;
+import org.echomask.eval.Decision;
 import org.echomask.io.Json;
 import org.echomask.train.TrainConfig;
 
@@ -143,6 +144,7 @@ public record ExperimentConfig(String name, String description, Data data, Masks
             split = split == null ? "test" : split;
             require(List.of("train", "val", "test").contains(split), "evaluate.split must be train, val or test");
             decision = decision == null ? "model" : decision;
+            Decision.parse(decision); // a typo fails when the config is read, not after training
             clipLevel = clipLevel != null && clipLevel;
         }
     }

@@ -71,6 +71,10 @@ class ExperimentConfigTest {
         assertThatThrownBy(() -> Json.read("""
                 {"name": "a b", "data": {"manifest": "m.csv", "transform": "watkins"}, "tables": []}""", ExperimentConfig.class))
                 .hasMessageContaining("plain identifier");
+        assertThatThrownBy(() -> Json.read("""
+                {"name": "x", "data": {"manifest": "m.csv", "transform": "watkins"}, "evaluate": {"decision": "argmaxx"},
+                 "tables": [{"id": "A", "backbones": ["resnet18"]}]}""", ExperimentConfig.class))
+                .hasMessageContaining("argmaxx");
         assertThatThrownBy(() -> ExperimentConfig.load("no-such-experiment"))
                 .hasMessageContaining("no-such-experiment").hasMessageContaining("paper");
     }
