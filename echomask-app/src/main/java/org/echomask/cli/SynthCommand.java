@@ -6,8 +6,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
-import org.echomask.Progress;
-import org.echomask.label.RavenTable;
 import org.echomask.synth.SynthConfig;
 import org.echomask.synth.SynthProfile;
 import org.echomask.synth.SyntheticCorpus;
@@ -49,7 +47,7 @@ final class SynthCommand implements Callable<Integer> {
     public Integer call() {
         SynthConfig config = SynthConfig.of(SynthProfile.resolve(profile)).withDuration(duration).withSampleRate(sampleRate);
         long t0 = System.nanoTime();
-        List<SyntheticCorpus.Row> rows = writeCorpus(out, config, seed, clips, SyntheticCorpus.Splits.of(train, val),
+        List<SyntheticCorpus.Row> rows = SyntheticCorpus.writeAnnotated(out, config, seed, clips, SyntheticCorpus.Splits.of(train, val),
                 TerminalProgress.forStderr());
         Map<String, Integer> combos = new TreeMap<>();
         rows.forEach(r -> combos.merge(r.labels().isEmpty() ? "none" : String.join("+", r.labels()), 1, Integer::sum));
@@ -57,19 +55,5 @@ final class SynthCommand implements Callable<Integer> {
                 rows.size(), duration, sampleRate, config.profile().name(), seed, (System.nanoTime() - t0) / 1e9, out);
         System.out.println("  label combinations: " + combos);
         return 0;
-    }
-
-    /** Writes a corpus with one Raven table per clip in {@code annotations/}, showing progress. */
-    static List<SyntheticCorpus.Row> writeCorpus(Path out, SynthConfig config, long seed, int clips,
-            SyntheticCorpus.Splits splits, Progress progress) {
-        progress.start("synth", clips);
-        try {
-            return SyntheticCorpus.write(out, config, seed, clips, splits, (dir, row, clip) -> {
-                RavenTable.write(dir.resolve("annotations").resolve(row.id() + ".txt"), clip.events());
-                progress.step(1);
-            });
-        } finally {
-            progress.finish();
-        }
     }
 }

@@ -14,7 +14,6 @@ import org.echomask.dataset.DatasetSummary;
 import org.echomask.dataset.ExampleSources;
 import org.echomask.dataset.RecordingPlan;
 import org.echomask.dataset.Split;
-import org.echomask.label.RavenTable;
 import org.echomask.spectrogram.SpectrogramTransform;
 import org.echomask.synth.SynthConfig;
 import org.echomask.synth.SynthProfile;
@@ -47,17 +46,8 @@ final class ExperimentData {
                     s.snrDb().get(0), s.snrDb().get(1));
         }
         SynthConfig config = SynthConfig.of(profile).withDuration(s.durationS());
-        progress.start("synth", s.clips());
-        List<SyntheticCorpus.Row> rows;
-        try {
-            rows = SyntheticCorpus.write(dir, config, s.seed(), s.clips(), SyntheticCorpus.Splits.of(s.trainFraction(),
-                    s.valFraction()), (d, row, clip) -> {
-                        RavenTable.write(d.resolve("annotations").resolve(row.id() + ".txt"), clip.events());
-                        progress.step(1);
-                    });
-        } finally {
-            progress.finish();
-        }
+        List<SyntheticCorpus.Row> rows = SyntheticCorpus.writeAnnotated(dir, config, s.seed(), s.clips(),
+                SyntheticCorpus.Splits.of(s.trainFraction(), s.valFraction()), progress);
         stamp.mark();
         long withCalls = rows.stream().filter(r -> !r.labels().isEmpty()).count();
         return String.format(java.util.Locale.ROOT, "%d clips x %.1f s at %d Hz (profile %s), %d with calls", rows.size(),

@@ -17,12 +17,14 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
 import org.echomask.EchomaskException;
+import org.echomask.Progress;
 import org.echomask.audio.AudioReaders;
 import org.echomask.audio.ChannelMix;
 import org.echomask.audio.MonoAudio;
 import org.echomask.audio.WavWriter;
 import org.echomask.io.AtomicFiles;
 import org.echomask.io.Json;
+import org.echomask.label.RavenTable;
 import org.echomask.label.Selection;
 
 /**
@@ -99,6 +101,23 @@ public final class SyntheticCorpus {
         Json.writeFile(outDir.resolve(CONFIG), config);
         AtomicFiles.writeString(outDir.resolve(MANIFEST), manifestText(rows));
         return rows;
+    }
+
+    /**
+     * {@link #write} with one Raven table per clip in {@code annotations/} (what the dataset builder
+     * reads), showing progress.
+     */
+    public static List<Row> writeAnnotated(Path outDir, SynthConfig config, long seed, int clips, Splits splits,
+            Progress progress) {
+        progress.start("synth", clips);
+        try {
+            return write(outDir, config, seed, clips, splits, (dir, row, clip) -> {
+                RavenTable.write(dir.resolve("annotations").resolve(row.id() + ".txt"), clip.events());
+                progress.step(1);
+            });
+        } finally {
+            progress.finish();
+        }
     }
 
     /** The events (Raven selections) of one clip of a corpus, regenerated from its row. */
