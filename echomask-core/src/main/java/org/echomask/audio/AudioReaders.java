@@ -6,6 +6,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+import org.echomask.EchomaskException;
 
 /** Opens recordings by their content (magic bytes), never by their extension. */
 public final class AudioReaders {
@@ -13,6 +17,27 @@ public final class AudioReaders {
     public static final long MAX_MONO_FRAMES = Integer.MAX_VALUE - 16;
 
     private AudioReaders() {}
+
+    /** File name endings of the audio files looked for inside directories (case-insensitive). */
+    public static final List<String> AUDIO_ENDINGS = List.of(".wav", ".wave", ".flac");
+
+    /**
+     * The audio files under {@code dir}, recursively, by name ending, sorted. Hidden files (a
+     * leading '.', e.g. the {@code ._x.wav} resource forks macOS leaves on shared drives) are not
+     * audio and are skipped.
+     */
+    public static List<Path> filesUnder(Path dir) {
+        try (Stream<Path> s = Files.walk(dir)) {
+            return s.filter(Files::isRegularFile).filter(AudioReaders::isAudioName).sorted().toList();
+        } catch (IOException e) {
+            throw new EchomaskException(dir + ": cannot list audio files: " + e.getMessage(), e);
+        }
+    }
+
+    static boolean isAudioName(Path p) {
+        String n = p.getFileName().toString().toLowerCase(Locale.ROOT);
+        return !n.startsWith(".") && AUDIO_ENDINGS.stream().anyMatch(n::endsWith);
+    }
 
     public static AudioSource open(Path path) {
         return open(path, ReadOptions.DEFAULT);

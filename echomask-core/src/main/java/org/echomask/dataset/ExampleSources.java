@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -17,6 +16,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.echomask.EchomaskException;
+import org.echomask.audio.AudioReaders;
 import org.echomask.label.RavenTable;
 import org.echomask.label.Selection;
 
@@ -27,8 +27,6 @@ import org.echomask.label.Selection;
 public final class ExampleSources {
     private static final List<String> LABEL_COLUMNS = List.of("labels", "label", "class", "species");
     private static final List<String> GROUP_COLUMNS = List.of("group", "tape", "site", "deployment", "recording");
-    private static final List<String> AUDIO_EXTENSIONS = List.of(".wav", ".wave", ".flac");
-
     private ExampleSources() {}
 
     /**
@@ -87,7 +85,7 @@ public final class ExampleSources {
         try (Stream<Path> classes = Files.list(root)) {
             for (Path dir : classes.filter(Files::isDirectory).sorted().toList()) {
                 String label = dir.getFileName().toString();
-                for (Path audio : audioFiles(dir)) {
+                for (Path audio : AudioReaders.filesUnder(dir)) {
                     plans.add(new RecordingPlan(audio, List.of(label), null, null, null, Map.of(), root));
                 }
             }
@@ -119,7 +117,7 @@ public final class ExampleSources {
             tablesByStem.computeIfAbsent(name.substring(0, name.indexOf('.')), k -> new ArrayList<>()).add(t);
         }
         List<RecordingPlan> plans = new ArrayList<>();
-        for (Path audio : audioFiles(audioDir)) {
+        for (Path audio : AudioReaders.filesUnder(audioDir)) {
             String stem = stem(audio);
             List<Selection> selections = new ArrayList<>();
             for (Path t : tablesByStem.getOrDefault(stem.contains(".") ? stem.substring(0, stem.indexOf('.')) : stem, List.of())) {
@@ -131,15 +129,6 @@ public final class ExampleSources {
             throw new EchomaskException(audioDir + ": no audio files");
         }
         return plans;
-    }
-
-    static List<Path> audioFiles(Path dir) {
-        try (Stream<Path> s = Files.walk(dir)) {
-            return s.filter(Files::isRegularFile).filter(p -> AUDIO_EXTENSIONS.stream()
-                    .anyMatch(ext -> p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(ext))).sorted().toList();
-        } catch (IOException e) {
-            throw new EchomaskException(dir + ": cannot list audio files: " + e.getMessage(), e);
-        }
     }
 
     static String stem(Path p) {

@@ -79,4 +79,14 @@ class AudioReadersTest {
         assertThat(dest).containsExactly(0, 4, 5, 0, 0);
         assertThat(ChannelMix.MEAN.mix(new float[][] {{7, 8}}, 2)).containsExactly(7, 8);
     }
+
+    @Test
+    void filesUnderFindsAudioByEndingRecursivelySortedAndSkipsHiddenFiles(@TempDir Path root) throws IOException {
+        Files.createDirectories(root.resolve("b/deep"));
+        for (String f : new String[] {"b/deep/x.FLAC", "a.wav", "b/c.Wave", "._a.wav", "b/.hidden.wav", "notes.txt", "a.wav.txt"}) {
+            Files.writeString(root.resolve(f), "");
+        }
+        assertThat(AudioReaders.filesUnder(root)).containsExactly(root.resolve("a.wav"), root.resolve("b/c.Wave"),
+                root.resolve("b/deep/x.FLAC"));
+    }
 }

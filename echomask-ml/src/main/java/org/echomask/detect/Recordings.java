@@ -1,6 +1,5 @@
 package org.echomask.detect;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,14 +13,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Stream;
 import org.echomask.EchomaskException;
+import org.echomask.audio.AudioReaders;
 
 /** Finds the recordings of an analysis and gives each a file-name-safe output name. */
 public final class Recordings {
-    /** File name endings looked for inside directories (files named directly are read whatever their name). */
-    public static final List<String> AUDIO_ENDINGS = List.of(".wav", ".wave", ".flac");
-
     private Recordings() {}
 
     /**
@@ -48,25 +44,16 @@ public final class Recordings {
                     raw.add(new Recording(abs, safe(abs.getFileName().toString())));
                 }
             } else if (Files.isDirectory(abs)) {
-                try (Stream<Path> s = Files.walk(abs)) {
-                    for (Path p : s.filter(Files::isRegularFile).filter(Recordings::isAudioName).sorted().toList()) {
-                        if (seen.add(p)) {
-                            raw.add(new Recording(p, safe(abs.relativize(p).toString())));
-                        }
+                for (Path p : AudioReaders.filesUnder(abs)) {
+                    if (seen.add(p)) {
+                        raw.add(new Recording(p, safe(abs.relativize(p).toString())));
                     }
-                } catch (IOException e) {
-                    throw new EchomaskException(abs + ": cannot list: " + e.getMessage(), e);
                 }
             } else {
                 throw new EchomaskException(in + ": no such file or directory");
             }
         }
         return uniqueNames(raw);
-    }
-
-    static boolean isAudioName(Path p) {
-        String n = p.getFileName().toString().toLowerCase(Locale.ROOT);
-        return !n.startsWith(".") && AUDIO_ENDINGS.stream().anyMatch(n::endsWith);
     }
 
     /** {@code a/b c.wav} → {@code a__b_c.wav}. */
