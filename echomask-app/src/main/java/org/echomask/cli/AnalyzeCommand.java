@@ -159,22 +159,22 @@ final class AnalyzeCommand implements Callable<Integer> {
     }
 
     private AnalysisSettings settings(ModelScorer scorer, PostProcess post, double[] w) {
-        ModelPackage.Opened<ClassifierCard> first = ModelPackage.open(models.get(0), ClassifierCard.class, ClassifierCard.KIND);
+        List<ModelPackage.Opened<ClassifierCard>> opened = scorer.packages();
         double window;
         double hop;
         if (windowS != null) {
             window = windowS;
             hop = hopS != null ? hopS : window / 2;
         } else {
-            TrainingRecipe.Window tw = TrainingRecipe.window(first);
+            TrainingRecipe.Window tw = TrainingRecipe.window(opened.get(0));
             window = tw.windowS();
             hop = hopS != null ? hopS : tw.hopS();
             System.err.println("note: window " + window + " s from " + tw.source());
-            for (Path m : models.subList(1, models.size())) {
-                TrainingRecipe.Window other = TrainingRecipe.window(ModelPackage.open(m, ClassifierCard.class, ClassifierCard.KIND));
+            for (int i = 1; i < opened.size(); i++) {
+                TrainingRecipe.Window other = TrainingRecipe.window(opened.get(i));
                 if (Math.abs(other.windowS() - window) > 1e-9) {
-                    System.err.println("warning: " + m + " was trained on " + other.windowS() + " s windows; all models get "
-                            + window + " s windows");
+                    System.err.println("warning: " + models.get(i) + " was trained on " + other.windowS()
+                            + " s windows; all models get " + window + " s windows");
                 }
             }
         }

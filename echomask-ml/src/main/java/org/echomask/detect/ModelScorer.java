@@ -7,9 +7,11 @@ import java.util.Locale;
 import java.util.function.Consumer;
 import org.echomask.EchomaskException;
 import org.echomask.dataset.ExampleSet;
+import org.echomask.classify.ClassifierCard;
 import org.echomask.classify.ClassifierModel;
 import org.echomask.classify.ClassifierSpec;
 import org.echomask.mask.MaskProposer;
+import org.echomask.model.ModelPackage;
 import org.echomask.mask.ProposerConfig;
 import org.echomask.segment.SegmenterEvaluation;
 import org.echomask.segment.SegmenterModel;
@@ -152,7 +154,7 @@ public final class ModelScorer implements WindowScorer<ModelScorer.Prepared> {
                     case "generated" -> {
                         if (!model.opened().hasSegmenter()) {
                             throw new EchomaskException(path + ": trained on generated masks but carries no segmenter in "
-                                    + org.echomask.model.ModelPackage.SEGMENTER_DIR + "/, so its masks cannot be made");
+                                    + ModelPackage.SEGMENTER_DIR + "/, so its masks cannot be made");
                         }
                         seg = SegmenterModel.open(model.opened().segmenterDir());
                         if (seg.card().inputHeight() != spec.inputHeight() || seg.card().inputWidth() != spec.inputWidth()) {
@@ -309,6 +311,11 @@ public final class ModelScorer implements WindowScorer<ModelScorer.Prepared> {
             out.add(new Scored(Ensemble.weightedMean(rows, weights), low[b], high[b]));
         }
         return out;
+    }
+
+    /** The opened packages, in the order given (their cards, provenance and files). */
+    public List<ModelPackage.Opened<ClassifierCard>> packages() {
+        return members.stream().map(x -> x.model().opened()).toList();
     }
 
     /** A one-line description per model, for logs and the summary. */
