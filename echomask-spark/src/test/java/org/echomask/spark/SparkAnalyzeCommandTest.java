@@ -76,10 +76,24 @@ class SparkAnalyzeCommandTest {
     @Test
     void localEngineRefusesAMaster(@TempDir Path dir) throws Exception {
         Files.writeString(dir.resolve("a.wav"), "x");
-        assertThat(Main.run(args("analyze --model", dir.resolve("m"), "--in", dir, "--out", dir.resolve("o"), "--master local[2]")))
-                .isEqualTo(1);
-        assertThat(Main.run(args("analyze --model", dir.resolve("m"), "--in", dir, "--out", dir.resolve("o"), "--engine nope")))
-                .isEqualTo(1);
+        // The model does not exist either: only the messages tell the engine checks from that failure.
+        assertThat(stderrOf(args("analyze --model", dir.resolve("m"), "--in", dir, "--out", dir.resolve("o"),
+                "--master local[2]"))).contains("--master local[2] is for --engine spark");
+        assertThat(stderrOf(args("analyze --model", dir.resolve("m"), "--in", dir, "--out", dir.resolve("o"), "--engine nope")))
+                .contains("--engine nope: no such engine").contains("engines: local, spark");
+    }
+
+    /** Runs the command line, checks it exits 1 and returns what it printed on stderr. */
+    private static String stderrOf(String[] argv) {
+        java.io.PrintStream before = System.err;
+        java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+        System.setErr(new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8));
+        try {
+            assertThat(Main.run(argv)).isEqualTo(1);
+        } finally {
+            System.setErr(before);
+        }
+        return err.toString(java.nio.charset.StandardCharsets.UTF_8);
     }
 
     private static float[] concat(List<float[]> parts) {
