@@ -89,6 +89,9 @@ class AnalyzeCommandTest {
         r = CommandsTest.run(join("analyze --model", model + "," + model, "--weights 1,3 --in", audio.resolve("20220101_120000.WAV"),
                 "--out", ens, "--threads 0 --batch-size 5 --threshold 0.3 --post-process file-mean"));
         assertThat(r.code()).as(r.err()).isZero();
+        // Identical rows average to themselves whatever the weights: check the weights reached the run.
+        assertThat(org.echomask.io.Json.readFile(ens.resolve("settings.json"), org.echomask.detect.AnalysisSettings.class)
+                .weights()).containsExactly(1.0, 3.0);
         // Equal up to float rounding: another batch size takes other kernel paths.
         List<double[]> a = probabilities(ens);
         List<double[]> b = probabilities(out);
