@@ -151,8 +151,7 @@ class PlotsTest {
     void writePngWritesTheBytesAtomically(@TempDir Path dir) throws IOException {
         byte[] png = Plots.histogram("h", "x", new double[] {0.5}, 0, 1, 2);
         Path file = dir.resolve("plots/h.png");
-        Files.write(dir.resolve("placeholder"), new byte[0]);
-        Plots.writePng(file, png);
+        Plots.writePng(file, Plots.histogram("other", "x", new double[] {0.25}, 0, 1, 3));
         Plots.writePng(file, png); // replaces
         assertThat(Files.readAllBytes(file)).isEqualTo(png);
         try (Stream<Path> files = Files.list(file.getParent())) {
