@@ -78,7 +78,8 @@ public final class AnalysisSummary {
 
         page.heading("Scores");
         page.imageRow(List.of("Score (highest window probability) of each detection",
-                        "Window probabilities of all labels" + (r.windowProbabilities().length >= 100_000 ? " (a uniform sample of 100,000)" : "")),
+                        "Window probabilities of all labels" + (r.windowProbabilities().length >= Analyzer.SAMPLE
+                                ? String.format(Locale.ROOT, " (a uniform sample of %,d)", Analyzer.SAMPLE) : "")),
                 List.of(Plots.histogram("Detection scores", "score", r.detectionScores(), 0, 1, 20),
                         Plots.histogram("Window probabilities", "probability", r.windowProbabilities(), 0, 1, 50)));
 
@@ -98,8 +99,8 @@ public final class AnalysisSummary {
         page.heading("Presence timeline");
         List<String> labels = r.settings().labels().stream()
                 .sorted(Comparator.comparingLong((String l) -> -r.detectionsPerLabel().get(l))).limit(MAX_TIMELINES).toList();
-        List<Presence.Row> hours = r.presence().rows(Presence.Period.HOUR).stream()
-                .filter(x -> !x.period().equals(Presence.UNKNOWN)).toList();
+        List<Presence.Row> allHours = r.presence().rows(Presence.Period.HOUR);
+        List<Presence.Row> hours = allHours.stream().filter(x -> !x.period().equals(Presence.UNKNOWN)).toList();
         Presence.Period period;
         List<String> axis;
         if (hours.isEmpty()) {
@@ -125,7 +126,7 @@ public final class AnalysisSummary {
                 }
             }
             page.paragraph("Times are on the recorders' clock, from the file names; gaps are periods without recordings"
-                    + (r.presence().rows(Presence.Period.HOUR).stream().anyMatch(x -> x.period().equals(Presence.UNKNOWN))
+                    + (allHours.size() > hours.size()
                             ? "; recordings without a start time are not drawn." : "."));
         }
         if (axis.isEmpty()) {
@@ -140,10 +141,11 @@ public final class AnalysisSummary {
         String xLabel = unit + " (1 = " + axis.get(0) + ", " + axis.size() + " = " + axis.get(axis.size() - 1) + ")";
         List<String> captions = new ArrayList<>();
         List<byte[]> charts = new ArrayList<>();
+        List<Presence.Row> periodRows = period == Presence.Period.HOUR ? allHours : r.presence().rows(period);
         for (String label : labels) {
             double[] y = new double[axis.size()];
             java.util.Arrays.fill(y, Double.NaN);
-            for (Presence.Row row : r.presence().rows(period)) {
+            for (Presence.Row row : periodRows) {
                 Integer i = position.get(row.period());
                 if (i != null && row.label().equals(label) && row.windows() > 0) {
                     y[i] = row.positiveWindows() / (double) row.windows();
