@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.echomask.Progress;
 import org.echomask.classify.ClassifierModel;
+import org.echomask.dataset.DatasetInfo;
 import org.echomask.dataset.DatasetRerender;
 import org.echomask.eval.ClassifierEvaluation;
 import org.echomask.eval.Decision;
@@ -67,7 +68,7 @@ final class EvaluateCommand implements Callable<Integer> {
             if (transform != null) {
                 SpectrogramTransform t = SpectrogramTransform.load(transform);
                 scored = out.resolve("dataset-" + t.name());
-                if (!Files.isRegularFile(scored.resolve("dataset.json"))
+                if (!Files.isRegularFile(scored.resolve(DatasetInfo.FILE_NAME))
                         || !DatasetRef.open(scored).info().transform().equals(t)) {
                     System.out.println("re-rendering " + dataset + " with transform " + t.name() + " -> " + scored);
                     DatasetRerender.rerender(dataset, t, scored, n, progress);

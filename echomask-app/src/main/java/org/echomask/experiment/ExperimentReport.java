@@ -102,7 +102,7 @@ final class ExperimentReport {
             RunResult first = recipes.get(0).runs().get(0);
             for (int b = 0; b < first.test().windows().baselines().size(); b++) {
                 Evaluation w = first.test().windows().baselines().get(b);
-                List<String> row = new ArrayList<>(List.of(w.name(), "0", "–", Formats.f3(w.jointAccuracy()), Formats.f3(w.macroF1()),
+                List<String> row = new ArrayList<>(List.of(w.name(), "0", Formats.MISSING, Formats.f3(w.jointAccuracy()), Formats.f3(w.macroF1()),
                         Formats.f3(w.hammingLoss())));
                 if (clips) {
                     Evaluation cl = first.test().clips().baselines().get(b);
@@ -115,7 +115,7 @@ final class ExperimentReport {
                     row.add(Formats.f3(o.jointAccuracy()));
                     row.add(Formats.f3(o.macroF1()));
                 }
-                row.add("–");
+                row.add(Formats.MISSING);
                 muted.add(rows.size());
                 rows.add(row);
             }
@@ -213,9 +213,9 @@ final class ExperimentReport {
         Evaluation e = win(best.runs().get(0));
         List<List<String>> rows = new ArrayList<>();
         e.frequencyGroups().forEach((group, g) -> rows.add(List.of("frequency: " + group,
-                g.labels().isEmpty() ? "–" : String.join(", ", g.labels()), "–", "–", Formats.f3(g.macroF1()))));
+                g.labels().isEmpty() ? Formats.MISSING : String.join(", ", g.labels()), Formats.MISSING, Formats.MISSING, Formats.f3(g.macroF1()))));
         for (var p : e.polyphony()) {
-            rows.add(List.of("polyphony: " + p.level() + (p.level() == 1 ? " label" : " labels"), "–", Integer.toString(p.n()),
+            rows.add(List.of("polyphony: " + p.level() + (p.level() == 1 ? " label" : " labels"), Formats.MISSING, Integer.toString(p.n()),
                     Formats.f3(p.jointAccuracy()), Formats.f3(p.macroF1())));
         }
         page.table(table.id() + ": " + best.label() + " by class frequency and by polyphony (first seed; macro-F1 of a subset "
