@@ -37,11 +37,7 @@ public final class InferenceSession implements AutoCloseable {
         boolean gradMode = JniUtils.isGradMode();
         JniUtils.setGradMode(false);
         try (NDManager scope = manager.newSubManager()) {
-            NDList list = new NDList(inputs.size());
-            for (HostTensor t : inputs) {
-                list.add(Tensors.toEngine(t, scope));
-            }
-            NDList outputs = learner.block().forward(parameters, list, false);
+            NDList outputs = learner.block().forward(parameters, Tensors.inputs(inputs, scope), false);
             return Tensors.rows(learner.scores(outputs), rows);
         } finally {
             JniUtils.setGradMode(gradMode);

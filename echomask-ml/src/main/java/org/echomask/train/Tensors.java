@@ -18,8 +18,13 @@ final class Tensors {
     }
 
     static NDList inputs(HostBatch batch, NDManager scope) {
-        NDList list = new NDList(batch.inputs().size());
-        for (HostTensor t : batch.inputs()) {
+        return inputs(batch.inputs(), scope);
+    }
+
+    /** The host tensors as engine arrays in {@code scope}, in order. */
+    static NDList inputs(List<HostTensor> tensors, NDManager scope) {
+        NDList list = new NDList(tensors.size());
+        for (HostTensor t : tensors) {
             list.add(toEngine(t, scope));
         }
         return list;
