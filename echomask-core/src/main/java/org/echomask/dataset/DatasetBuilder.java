@@ -149,11 +149,7 @@ public final class DatasetBuilder {
             return 1;
         }
         try (org.echomask.audio.AudioSource source = org.echomask.audio.AudioReaders.open(plan.audio())) {
-            double seconds = source.info().durationSeconds();
-            if (!(seconds > config.windowS())) {
-                return 1;
-            }
-            return 1 + (int) Math.floor((seconds - config.windowS()) / config.hopS());
+            return new RecordingRenderer(config, null, null).windowCount(source.info());
         } catch (RuntimeException e) {
             return 1;
         }

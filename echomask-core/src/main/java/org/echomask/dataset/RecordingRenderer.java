@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.echomask.EchomaskException;
+import org.echomask.audio.AudioInfo;
 import org.echomask.audio.AudioReaders;
 import org.echomask.audio.AudioSource;
 import org.echomask.audio.AudioWindows;
@@ -43,6 +44,31 @@ final class RecordingRenderer {
         this.target = target;
     }
 
+    /**
+     * Examples a windowed recording gives, from its header, counted as {@link #render} cuts them:
+     * one (padded) when shorter than a window, else every whole window (length unknown: 1).
+     */
+    int windowCount(AudioInfo info) {
+        int rate = config.transform().sampleRate();
+        long frames = framesAtRate(info, rate);
+        int window = windowSamples(rate);
+        return frames == Long.MAX_VALUE || frames < window ? 1 : (int) Math.min(Integer.MAX_VALUE, 1 + (frames - window) / hopSamples(rate));
+    }
+
+    private int windowSamples(int rate) {
+        return (int) Math.round(config.windowS() * rate);
+    }
+
+    private int hopSamples(int rate) {
+        return (int) Math.max(1, Math.round(config.hopS() * rate));
+    }
+
+    /** The recording's length at the transform's rate; {@code Long.MAX_VALUE} when the header does not say. */
+    private static long framesAtRate(AudioInfo info, int rate) {
+        long frames = info.frames();
+        return frames < 0 ? Long.MAX_VALUE : Math.round(frames * (double) rate / info.sampleRate());
+    }
+
     List<DatasetEntry> render(RecordingPlan plan, String recordingId, Split split) {
         int rate = config.transform().sampleRate();
         ChannelMix mix = new ChannelMix(config.channel());
@@ -58,12 +84,10 @@ final class RecordingRenderer {
             ex.add(recordingId, 0, samples);
             return ex.entries;
         }
-        int window = (int) Math.round(config.windowS() * rate);
-        int hop = (int) Math.max(1, Math.round(config.hopS() * rate));
+        int window = windowSamples(rate);
+        int hop = hopSamples(rate);
         try (AudioSource source = AudioReaders.open(plan.audio())) {
-            long frames = source.info().frames();
-            long framesAtRate = frames < 0 ? Long.MAX_VALUE : Math.round(frames * (double) rate / source.info().sampleRate());
-            if (framesAtRate < window) {
+            if (framesAtRate(source.info(), rate) < window) {
                 float[] samples = readWhole(plan.audio(), mix, rate);
                 ex.add(recordingId + "_w0000", 0, Segments.cyclicPad(samples, window));
                 return ex.entries;
