@@ -50,7 +50,7 @@ final class TrainingOptions {
         try {
             return Json.mapper().convertValue(m, TrainConfig.class);
         } catch (IllegalArgumentException e) {
-            throw new EchomaskException("training settings: " + rootMessage(e), e);
+            throw new EchomaskException("training settings: " + EchomaskException.rootMessage(e), e);
         }
     }
 
@@ -65,14 +65,6 @@ final class TrainingOptions {
             throw new EchomaskException(file + ": training config not found");
         }
         return Json.readFile(file, TrainConfig.class);
-    }
-
-    private static String rootMessage(Throwable e) {
-        Throwable t = e;
-        while (t.getCause() != null) {
-            t = t.getCause();
-        }
-        return t.getMessage();
     }
 
     /** The architecture's default spec, with the width overridden when given. */

@@ -50,7 +50,7 @@ public final class Json {
         try {
             return MAPPER.readValue(json, type);
         } catch (IOException e) {
-            throw new EchomaskException("invalid " + type.getSimpleName() + " JSON: " + rootMessage(e), e);
+            throw new EchomaskException("invalid " + type.getSimpleName() + " JSON: " + EchomaskException.rootMessage(e), e);
         }
     }
 
@@ -58,17 +58,7 @@ public final class Json {
         try {
             return MAPPER.readValue(path.toFile(), type);
         } catch (IOException e) {
-            throw new EchomaskException(path + ": invalid " + type.getSimpleName() + " JSON: " + rootMessage(e), e);
+            throw new EchomaskException(path + ": invalid " + type.getSimpleName() + " JSON: " + EchomaskException.rootMessage(e), e);
         }
-    }
-
-    private static String rootMessage(Throwable e) {
-        Throwable t = e;
-        while (t.getCause() != null && t.getCause() != t) {
-            t = t.getCause();
-        }
-        String message = t.getMessage() == null ? t.toString() : t.getMessage();
-        int newline = message.indexOf('\n');
-        return newline > 0 ? message.substring(0, newline) : message;
     }
 }

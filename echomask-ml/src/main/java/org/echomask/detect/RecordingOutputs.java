@@ -165,7 +165,8 @@ public final class RecordingOutputs {
         return out;
     }
 
-    static long size(Path p) {
+    /** The file's size in bytes, or -1 when it cannot be read. */
+    public static long size(Path p) {
         try {
             return Files.size(p);
         } catch (IOException e) {

@@ -1,8 +1,6 @@
 package org.echomask.spark;
 
-import java.io.IOException;
 import java.io.Serializable;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -20,6 +18,7 @@ import org.echomask.EchomaskException;
 import org.echomask.Progress;
 import org.echomask.detect.AnalysisSettings;
 import org.echomask.detect.Analyzer;
+import org.echomask.detect.RecordingOutputs;
 import org.echomask.detect.Recordings;
 import org.echomask.detect.ScorerFactory;
 import org.echomask.detect.WindowSample;
@@ -60,7 +59,7 @@ public final class SparkAnalysis {
         List<Task> tasks = new ArrayList<>();
         for (int i = 0; i < recordings.size(); i++) {
             Recordings.Recording r = recordings.get(i);
-            tasks.add(new Task(i, r.path().toString(), r.name(), size(r.path())));
+            tasks.add(new Task(i, r.path().toString(), r.name(), Math.max(0, RecordingOutputs.size(r.path()))));
         }
         try (Session session = Session.open(master, log)) {
             JavaSparkContext jsc = JavaSparkContext.fromSparkContext(session.spark.sparkContext());
@@ -84,7 +83,7 @@ public final class SparkAnalysis {
             try {
                 parts = groups.isEmpty() ? List.of() : jsc.parallelize(groups, groups.size()).mapPartitions(work).collect();
             } catch (RuntimeException e) {
-                throw new EchomaskException("spark: the analysis job failed: " + rootMessage(e), e);
+                throw new EchomaskException("spark: the analysis job failed: " + EchomaskException.rootMessage(e), e);
             } finally {
                 jsc.sc().removeSparkListener(listener);
                 progress.finish();
@@ -227,7 +226,7 @@ public final class SparkAnalysis {
             try {
                 return new Session(b.getOrCreate(), true);
             } catch (RuntimeException | LinkageError e) {
-                throw new EchomaskException("spark: cannot start a Spark session on " + m + ": " + rootMessage(e)
+                throw new EchomaskException("spark: cannot start a Spark session on " + m + ": " + EchomaskException.rootMessage(e)
                         + (e instanceof IllegalAccessError || String.valueOf(e.getMessage()).contains("module java.base")
                                 ? " (on Java 17 Spark needs the --add-opens options that ./echomask and spark-submit pass)" : ""), e);
             }
@@ -245,22 +244,5 @@ public final class SparkAnalysis {
                 spark.stop();
             }
         }
-    }
-
-    static long size(Path p) {
-        try {
-            return Files.size(p);
-        } catch (IOException e) {
-            return 0;
-        }
-    }
-
-    static String rootMessage(Throwable e) {
-        Throwable t = e;
-        while (t.getCause() != null && t.getCause() != t) {
-            t = t.getCause();
-        }
-        String m = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
-        return t == e ? m : m + " (" + e.getClass().getSimpleName() + ")";
     }
 }
