@@ -29,9 +29,10 @@ final class ProposalScores {
 
     /** "proposals: all 0.81 beluga_click 0.84 ...; all-background baseline: all 0.11 ..." */
     static String describe(Map<String, Map<String, Double>> iou) {
-        StringBuilder b = new StringBuilder("IoU vs ground truth: ");
+        String prefix = "IoU vs ground truth: ";
+        StringBuilder b = new StringBuilder(prefix);
         iou.forEach((name, types) -> {
-            b.append(b.length() > 21 ? "; " : "").append(name).append(':');
+            b.append(b.length() > prefix.length() ? "; " : "").append(name).append(':');
             types.forEach((type, v) -> b.append(String.format(Locale.ROOT, " %s %.2f", type, v)));
         });
         return b.toString();

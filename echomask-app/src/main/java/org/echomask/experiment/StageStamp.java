@@ -7,7 +7,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Map;
-import java.util.TreeMap;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import org.echomask.EchomaskException;
 import org.echomask.io.AtomicFiles;
@@ -20,17 +19,19 @@ import org.echomask.io.Json;
  * outputs, so a stage killed half-way is simply done again.
  */
 final class StageStamp {
+    private final Path dir;
     private final Path file;
     private final String key;
 
-    private StageStamp(Path file, String key) {
+    private StageStamp(Path dir, Path file, String key) {
+        this.dir = dir;
         this.file = file;
         this.key = key;
     }
 
     /** The stamp of {@code dir} for {@code settings} (JSON-serialisable values, keyed by name). */
     static StageStamp of(Path dir, Map<String, ?> settings) {
-        return new StageStamp(dir.resolveSibling(dir.getFileName() + ".done"), sha256(canonical(settings)));
+        return new StageStamp(dir, dir.resolveSibling(dir.getFileName() + ".done"), sha256(canonical(settings)));
     }
 
     /**
@@ -39,8 +40,7 @@ final class StageStamp {
      */
     static String canonical(Map<String, ?> settings) {
         try {
-            return Json.mapper().writer().with(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
-                    .writeValueAsString(new TreeMap<>(settings));
+            return Json.mapper().writer().with(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS).writeValueAsString(settings);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException("stage settings are not serialisable: " + e.getMessage(), e);
         }
@@ -54,8 +54,7 @@ final class StageStamp {
         try {
             String stored = Files.readString(file, StandardCharsets.UTF_8).trim();
             if (!stored.equals(key)) {
-                throw new EchomaskException(file.resolveSibling(file.getFileName().toString().replace(".done", ""))
-                        + " was made with other experiment settings; use another --out, or delete it (and "
+                throw new EchomaskException(dir + " was made with other experiment settings; use another --out, or delete it (and "
                         + file.getFileName() + ") to redo that stage");
             }
             return true;
