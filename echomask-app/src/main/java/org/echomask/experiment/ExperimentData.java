@@ -70,15 +70,16 @@ final class ExperimentData {
             throw new EchomaskException(manifest + ": manifest not found");
         }
         List<RecordingPlan> plans = ExampleSources.fromManifest(manifest, null);
-        double trainFraction = 0.7;
-        double valFraction = 0.15;
+        DatasetConfig d = DatasetConfig.defaults(transform);
+        double trainFraction = d.trainFraction();
+        double valFraction = d.valFraction();
         if (data.valAsTest()) {
             plans = valAsTest(plans);
             trainFraction = 1 - data.valFraction();
             valFraction = data.valFraction();
         }
-        DatasetConfig config = new DatasetConfig(transform, data.windowS(), data.hopS(), trainFraction, valFraction, 42, -1,
-                false, Math.max(1, threads));
+        DatasetConfig config = new DatasetConfig(transform, data.windowS(), data.hopS(), trainFraction, valFraction,
+                d.splitSeed(), d.channel(), false, Math.max(1, threads));
         DatasetSummary s = new DatasetBuilder(config).build("manifest", manifest.toString(), plans, dir, progress);
         stamp.mark();
         return s;
