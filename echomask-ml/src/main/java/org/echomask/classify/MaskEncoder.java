@@ -3,8 +3,8 @@ package org.echomask.classify;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
 import ai.djl.nn.SequentialBlock;
-import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.nn.norm.BatchNorm;
+import org.echomask.nn.BlockedConv2d;
 
 /**
  * The lightweight CNN of the mask branch: four 3x3 stride-2 conv-BN-ReLU stages (output stride
@@ -23,7 +23,7 @@ public final class MaskEncoder {
         int[] channels = {16, 32, 64, latentDim};
         SequentialBlock b = new SequentialBlock();
         for (int c : channels) {
-            b.add(Conv2d.builder().setKernelShape(new Shape(3, 3)).optStride(new Shape(2, 2)).optPadding(new Shape(1, 1))
+            b.add(BlockedConv2d.blockedBuilder().setKernelShape(new Shape(3, 3)).optStride(new Shape(2, 2)).optPadding(new Shape(1, 1))
                     .setFilters(c).optBias(false).build());
             b.add(BatchNorm.builder().optMomentum(0.9f).build());
             b.add(Activation::relu);

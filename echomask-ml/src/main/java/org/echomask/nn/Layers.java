@@ -46,12 +46,13 @@ public final class Layers {
 
     /**
      * A 2-D convolution with "same" padding for odd kernels ({@code dilation·(k−1)/2}), so a
-     * stride-1 layer keeps the map size and a stride-s layer gives {@code ceil(size / s)}.
+     * stride-1 layer keeps the map size and a stride-s layer gives {@code ceil(size / s)}. Built as
+     * a {@link BlockedConv2d}, so training is the same bits in every JVM at any width.
      */
     public static Conv2d conv(int outChannels, int kernel, int stride, int dilation, int groups, boolean bias,
             Initializer weightInit) {
         int pad = kernel % 2 == 1 ? dilation * (kernel - 1) / 2 : 0;
-        Conv2d conv = Conv2d.builder()
+        Conv2d conv = BlockedConv2d.blockedBuilder()
                 .setFilters(outChannels)
                 .setKernelShape(new Shape(kernel, kernel))
                 .optStride(new Shape(stride, stride))
