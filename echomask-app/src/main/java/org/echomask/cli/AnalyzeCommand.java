@@ -169,7 +169,7 @@ final class AnalyzeCommand implements Callable<Integer> {
             TrainingRecipe.Window tw = TrainingRecipe.window(opened.get(0));
             window = tw.windowS();
             hop = hopS != null ? hopS : tw.hopS();
-            System.err.println("note: window " + window + " s from " + tw.source());
+            System.err.println((tw.guessed() ? "warning: window " : "note: window ") + window + " s from " + tw.source());
             for (int i = 1; i < opened.size(); i++) {
                 TrainingRecipe.Window other = TrainingRecipe.window(opened.get(i));
                 if (Math.abs(other.windowS() - window) > 1e-9) {

@@ -10,9 +10,12 @@ import org.echomask.Progress;
 import org.echomask.classify.ClassifierModel;
 import org.echomask.dataset.DatasetInfo;
 import org.echomask.dataset.DatasetRerender;
+import org.echomask.dataset.InputRecipe;
 import org.echomask.eval.ClassifierEvaluation;
 import org.echomask.eval.Decision;
 import org.echomask.eval.EvaluationMasks;
+import org.echomask.mask.MaskRecipe;
+import org.echomask.mask.ProposerConfig;
 import org.echomask.metrics.Evaluation;
 import org.echomask.model.DatasetRef;
 import org.echomask.report.Plots;
@@ -76,7 +79,8 @@ final class EvaluateCommand implements Callable<Integer> {
                 transformName = t.name();
             }
             PredictCommand.warnAboutFit(m.opened().warnings(), DatasetRef.open(scored).transformDifferences(m.card().transform()));
-            EvaluationMasks.ensure(m.spec(), m.opened().hasSegmenter() ? m.opened().segmenterDir() : null, dataset, scored, n, progress);
+            EvaluationMasks.ensure(m.spec(), m.opened().hasSegmenter() ? m.opened().segmenterDir() : null,
+                    proposer(m, dataset), scored, n, progress);
             ClassifierEvaluation.Report report = ClassifierEvaluation.run(m, scored, transformName,
                     new ClassifierEvaluation.Settings(split.equals("all") ? null : split, Decision.parse(decision), clipLevel,
                             batchSize, n, 1), progress);
@@ -93,6 +97,20 @@ final class EvaluateCommand implements Callable<Integer> {
                     + ClassifierEvaluation.PREDICTIONS_FILE + ", confusion.png");
             return 0;
         }
+    }
+
+    /**
+     * The proposer config of a proposal-mask model: the one its card records; for older packages
+     * the one the evaluated dataset's proposals were made with (else null: nothing to remake with).
+     */
+    private static ProposerConfig proposer(ClassifierModel m, Path dataset) {
+        if (!MaskRecipe.PROPOSAL.equals(m.spec().maskSource())) {
+            return null;
+        }
+        if (m.card().input() != null) {
+            return m.card().input().mask().proposer();
+        }
+        return Files.isRegularFile(InputRecipe.proposerFile(dataset)) ? InputRecipe.proposer(dataset) : null;
     }
 
     static void print(ClassifierEvaluation.Report r) {

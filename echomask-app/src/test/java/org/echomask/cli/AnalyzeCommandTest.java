@@ -52,8 +52,8 @@ class AnalyzeCommandTest {
 
         r = CommandsTest.run(join("analyze --model", model, "--in", audio, "--out", out, "--threads 1"));
         assertThat(r.code()).as(r.err()).isZero();
-        assertThat(r.err()).contains("window 0.5 s from median example length").contains("proposal masks with the proposer config from")
-                .contains("masks/proposals/config.json").contains("broken.wav");
+        assertThat(r.err()).contains("window 0.5 s from the model card (the median example length")
+                .contains("proposal masks with the proposer config from the model card").contains("broken.wav");
         assertThat(r.out()).contains("2 recordings: 1 analysed, 0 skipped (done before), 1 failed").contains("x real time");
         Path table = out.resolve("recordings/20220101_120000.WAV.selections.txt");
         for (String f : List.of("recordings/20220101_120000.WAV.windows.csv", "recordings/20220101_120000.WAV.json",
@@ -102,6 +102,79 @@ class AnalyzeCommandTest {
         assertThat(RavenTable.read(ens.resolve("detections.selections.txt"))).extracting(Selection::label, Selection::begin)
                 .isEqualTo(RavenTable.read(out.resolve("detections.selections.txt")).stream()
                         .map(s -> org.assertj.core.groups.Tuple.tuple(s.label(), s.begin())).toList());
+    }
+
+    /**
+     * A package carries everything analysis needs: with its training dataset moved away, a
+     * proposal-mask model (non-default proposer preset, zipped) analyses to the same files; an old
+     * package without the recipe in its card still runs, and says what it had to guess.
+     */
+    @Test
+    void aPackageNeedsNotItsTrainingDataset(@TempDir Path dir) throws Exception {
+        Path ds = SyntheticDatasets.origin(dir, 8, 0.5, 9);
+        CommandsTest.Result r = CommandsTest.run(join("masks propose --dataset", ds, "--preset whistle --threads 1"));
+        assertThat(r.code()).as(r.err()).isZero();
+        Path model = dir.resolve("mgc.zip");
+        r = CommandsTest.run(join("train --dataset", ds, "--width 0.25 --mask soft --sigma 2 --mask-source proposal",
+                "--fusion concat --latent-dim 16 --heads 1 --epochs=1 --batch-size=4 --seed=2 --threads=1 --out", model));
+        assertThat(r.code()).as(r.err()).isZero();
+        Path audio = Files.createDirectories(dir.resolve("recordings"));
+        List<float[]> parts = new ArrayList<>();
+        int rate = 0;
+        try (Stream<Path> wavs = Files.list(ds.resolveSibling("synth").resolve("audio"))) {
+            for (Path p : wavs.sorted().toList()) {
+                MonoAudio a = AudioReaders.readMono(p, ChannelMix.MEAN);
+                parts.add(a.samples());
+                rate = a.sampleRate();
+            }
+        }
+        WavWriter.write(audio.resolve("20220101_120000.WAV"), concat(parts, 1), rate, WavWriter.Encoding.PCM_16);
+
+        Path present = dir.resolve("with-dataset");
+        r = CommandsTest.run(join("analyze --model", model, "--in", audio, "--out", present, "--threads 1 --threshold 0.3"));
+        assertThat(r.code()).as(r.err()).isZero();
+        Path moved = Files.move(ds, dir.resolve("dataset-moved"));
+        Path absent = dir.resolve("without-dataset");
+        r = CommandsTest.run(join("analyze --model", model, "--in", audio, "--out", absent, "--threads 1 --threshold 0.3"));
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.err()).contains("from the model card").doesNotContain("warning").doesNotContain("may differ");
+        for (String f : List.of("recordings/20220101_120000.WAV.windows.csv", "recordings/20220101_120000.WAV.selections.txt",
+                "detections.selections.txt", "presence_by_file.csv", "presence_by_hour.csv", "presence_by_day.csv")) {
+            assertThat(Files.readString(absent.resolve(f))).as(f).isEqualTo(Files.readString(present.resolve(f)));
+        }
+
+        // An old package: the same model with the recipe taken out of its card.
+        Path old = dir.resolve("old");
+        unzip(model, old);
+        Path card = old.resolve("model.json");
+        com.fasterxml.jackson.databind.node.ObjectNode json = (com.fasterxml.jackson.databind.node.ObjectNode)
+                org.echomask.io.Json.mapper().readTree(card.toFile());
+        json.remove("input");
+        Files.writeString(card, org.echomask.io.Json.mapper().writeValueAsString(json));
+        r = CommandsTest.run(join("analyze --model", old, "--in", audio, "--out", dir.resolve("old-absent"), "--threads 1"));
+        assertThat(r.code()).isEqualTo(1);
+        assertThat(r.err()).contains("cannot tell the window length").contains("give --window-s");
+        r = CommandsTest.run(join("analyze --model", old, "--in", audio, "--out", dir.resolve("old-guessed"),
+                "--threads 1 --window-s 0.5 --hop-s 0.25"));
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.err()).contains("'soundscape' preset").contains("may differ from the training masks");
+        Files.move(moved, ds);
+        r = CommandsTest.run(join("analyze --model", old, "--in", audio, "--out", dir.resolve("old-present"), "--threads 1"));
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.err()).contains("warning: window 0.5 s from the median example length")
+                .contains("masks/proposals/config.json");
+        assertThat(Files.readString(dir.resolve("old-present/recordings/20220101_120000.WAV.windows.csv")))
+                .isEqualTo(Files.readString(present.resolve("recordings/20220101_120000.WAV.windows.csv")));
+    }
+
+    private static void unzip(Path zip, Path to) throws Exception {
+        try (java.util.zip.ZipInputStream in = new java.util.zip.ZipInputStream(Files.newInputStream(zip))) {
+            for (java.util.zip.ZipEntry e; (e = in.getNextEntry()) != null; ) {
+                Path target = to.resolve(e.getName());
+                Files.createDirectories(target.getParent());
+                Files.copy(in, target);
+            }
+        }
     }
 
     @Test

@@ -4,6 +4,9 @@ import java.util.List;
 import org.echomask.EchomaskException;
 import org.echomask.dataset.MaskSelection;
 import org.echomask.label.LabelSet;
+import org.echomask.mask.MaskKind;
+import org.echomask.mask.MaskRecipe;
+import org.echomask.mask.ProposerConfig;
 import org.echomask.nn.BackboneSpec;
 
 /**
@@ -69,6 +72,16 @@ public record ClassifierSpec(BackboneSpec backbone, MaskInput maskInput, String 
             return MaskSelection.NONE;
         }
         return maskInput == MaskInput.SOFT ? MaskSelection.soft(maskSource, softSigma) : MaskSelection.binary(maskSource);
+    }
+
+    /** The mask kind of {@link #maskInput}, in core's vocabulary. */
+    public MaskKind maskKind() {
+        return MaskKind.valueOf(maskInput.name());
+    }
+
+    /** This classifier's mask recipe, with the proposer config its proposal masks were made with (else null). */
+    public MaskRecipe maskRecipe(ProposerConfig proposer) {
+        return maskInput.used() ? new MaskRecipe(maskKind(), maskSource, softSigma, proposer) : MaskRecipe.NONE;
     }
 
     /** A short name for tables and logs, e.g. {@code resnet18 xattn soft(hq,s2) multilabel}. */

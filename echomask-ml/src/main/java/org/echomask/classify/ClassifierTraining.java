@@ -9,10 +9,12 @@ import java.util.Map;
 import org.echomask.EchomaskException;
 import org.echomask.Progress;
 import org.echomask.dataset.ExampleSet;
+import org.echomask.dataset.InputRecipe;
 import org.echomask.io.Json;
 import org.echomask.model.DatasetRef;
 import org.echomask.model.ModelPackage;
 import org.echomask.model.Provenance;
+import org.echomask.segment.SegmenterCard;
 import org.echomask.train.TrainConfig;
 import org.echomask.train.Trainer;
 import org.echomask.train.TrainingResult;
@@ -52,6 +54,8 @@ public final class ClassifierTraining {
         DatasetRef data = DatasetRef.open(job.dataset());
         ClassifierSpec spec = job.spec();
         data.requireLabels(spec.labels());
+        // Decided before training, so a dataset that cannot say how its inputs were made fails at once.
+        InputRecipe input = InputRecipe.of(job.dataset(), spec.maskKind(), spec.maskSource(), spec.softSigma());
         int threads = Math.max(1, job.config().loaderThreads());
         ExampleSet train = ExampleSet.load(job.dataset(), e -> e.split().equals("train"), spec.maskSelection(), threads, progress);
         ExampleSet val = ExampleSet.load(job.dataset(), e -> e.split().equals("val"), spec.maskSelection(), threads, progress);
@@ -95,9 +99,9 @@ public final class ClassifierTraining {
                 result.history().stream().map(r -> (Map<String, Object>) Json.toMap(r)).toList());
         // A classifier on generated masks carries the segmenter that made them, so analysis can make them too.
         Path segmenter = spec.maskSource().equals("generated")
-                ? data.generatedMaskSegmenter().map(p -> ModelPackage.open(p, Object.class, "segmenter").dir()).orElse(null)
+                ? data.generatedMaskSegmenter().map(p -> ModelPackage.open(p, SegmenterCard.class, SegmenterCard.KIND).dir()).orElse(null)
                 : null;
-        ModelPackage.save(job.out(), ClassifierCard.of(spec, data.info().transform()), provenance, block, segmenter,
+        ModelPackage.save(job.out(), ClassifierCard.of(spec, data.info().transform(), input), provenance, block, segmenter,
                 List.of(runDir.resolve("metrics.csv"), runDir.resolve("metrics.json")).stream().filter(Files::isRegularFile).toList());
         return new Outcome(job.out(), result, train.size(), val.size(), valScores);
     }

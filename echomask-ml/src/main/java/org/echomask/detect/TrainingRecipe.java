@@ -2,66 +2,59 @@ package org.echomask.detect;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
-import java.util.List;
 import java.util.Optional;
 import org.echomask.EchomaskException;
 import org.echomask.classify.ClassifierCard;
-import org.echomask.dataset.DatasetEntry;
 import org.echomask.dataset.DatasetInfo;
 import org.echomask.dataset.DatasetManifest;
-import org.echomask.dataset.DatasetMasks;
+import org.echomask.dataset.InputRecipe;
 import org.echomask.io.Json;
 import org.echomask.mask.ProposerConfig;
 import org.echomask.model.ModelPackage;
 import org.echomask.spectrogram.SpectrogramTransform;
 
 /**
- * What analysis must reproduce of a classifier's training data but its {@code model.json} does
- * not hold: the window length and hop, and the mask proposer config of {@code proposal} masks.
- * Looked up, in order, in the package itself ({@value #DATASET_FILE}, {@value #PROPOSER_FILE},
- * for packages that carry them), then in the training dataset named by the provenance when it is
- * still on this machine, then derived (window) or defaulted (proposer), each answer saying where
- * it came from.
+ * The window and the proposer config a classifier's training examples had. Packages written now
+ * carry both in their card ({@link ClassifierCard#input()}): that answer is exact and needs
+ * nothing else. Packages written before cards carried them are answered, in order, from files some
+ * of them hold ({@value #DATASET_FILE}, {@value #PROPOSER_FILE}), from the training dataset named
+ * by the provenance when it is still on this machine, else derived (window) or defaulted
+ * (proposer), each answer saying where it came from and whether it is a guess.
  */
 public final class TrainingRecipe {
-    /** A copy of the training dataset's {@code dataset.json} inside a package, if one was put there. */
+    /** A copy of the training dataset's {@code dataset.json} inside an old package, if one was put there. */
     public static final String DATASET_FILE = "dataset.json";
-    /** The proposer config of a package trained on proposal masks, if one was put there. */
+    /** The proposer config of an old package trained on proposal masks, if one was put there. */
     public static final String PROPOSER_FILE = "proposer.json";
-    /** Preset used when a proposal-mask model's proposer config cannot be found. */
+    /** Preset used when an old proposal-mask model's proposer config cannot be found. */
     public static final String FALLBACK_PRESET = "soundscape";
 
     private TrainingRecipe() {}
 
-    /** The analysis window and where it came from. */
-    public record Window(double windowS, double hopS, String source) {}
+    /** The analysis window and where it came from; {@code guessed} when not recorded with the model. */
+    public record Window(double windowS, double hopS, String source, boolean guessed) {}
 
     /** A proposer config and where it came from; {@code fallback} when it is a guess. */
     public record Proposer(ProposerConfig config, String source, boolean fallback) {}
 
     /** The window the model's training examples had. */
     public static Window window(ModelPackage.Opened<ClassifierCard> opened) {
+        InputRecipe input = opened.card().input();
+        if (input != null) {
+            return new Window(input.windowS(), input.hopS(), "the model card (" + input.windowSource() + ")", false);
+        }
         Path inPackage = opened.dir().resolve(DATASET_FILE);
         if (Files.isRegularFile(inPackage)) {
             DatasetInfo info = Json.readFile(inPackage, DatasetInfo.class);
             if (info.windowS() > 0) {
-                return new Window(info.windowS(), info.hopS(), inPackage.toString());
+                return new Window(info.windowS(), info.hopS(), inPackage.toString(), false);
             }
         }
-        Optional<Path> ds = trainingDataset(opened);
-        if (ds.isPresent()) {
-            DatasetInfo info = Json.readFile(ds.get().resolve(DatasetInfo.FILE_NAME), DatasetInfo.class);
-            if (info.windowS() > 0) {
-                return new Window(info.windowS(), info.hopS(), ds.get().resolve(DatasetInfo.FILE_NAME).toString());
-            }
-            // Whole-recording examples: the typical example length is the window the model knows.
-            List<DatasetEntry> entries = DatasetManifest.read(ds.get().resolve(DatasetManifest.FILE_NAME));
-            if (!entries.isEmpty()) {
-                double median = median(entries.stream().mapToDouble(e -> e.endS() - e.startS()).toArray());
-                return new Window(median, median / 2, "median example length in " + ds.get().resolve(DatasetManifest.FILE_NAME)
-                        + " (whole-recording examples; hop = half a window)");
-            }
+        Optional<InputRecipe.Window> fromDataset = trainingDataset(opened).flatMap(InputRecipe::window);
+        if (fromDataset.isPresent()) {
+            InputRecipe.Window w = fromDataset.get();
+            return new Window(w.windowS(), w.hopS(), w.source() + ", the training dataset named in the provenance of a"
+                    + " package from before cards carried their window", true);
         }
         return fromTransform(opened.card().transform(), opened.card().spec().inputWidth(), opened.dir());
     }
@@ -73,31 +66,33 @@ public final class TrainingRecipe {
      */
     static Window fromTransform(SpectrogramTransform t, int width, Path pkg) {
         if (t.outputWidth() > 0 || t.sampleRate() <= 0) {
-            throw new EchomaskException(pkg + ": cannot tell the window length the model was trained on (its training"
-                    + " dataset is not on this machine and transform '" + t.name() + "' resizes time to "
-                    + t.outputWidth() + " columns); give --window-s");
+            throw new EchomaskException(pkg + ": cannot tell the window length the model was trained on (the package"
+                    + " predates cards that record it, its training dataset is not on this machine and transform '"
+                    + t.name() + "' resizes time to " + t.outputWidth() + " columns); give --window-s");
         }
         double samples = (width - 1.0) * t.hop() + (t.center() ? 0 : t.nFft());
         double w = samples / t.sampleRate();
         return new Window(w, w / 2, "derived from transform '" + t.name() + "' and the input width " + width
-                + " (hop = half a window)");
+                + " (hop = half a window)", true);
     }
 
     /** The proposer config behind a {@code proposal}-mask model's masks. */
     public static Proposer proposer(ModelPackage.Opened<ClassifierCard> opened) {
+        InputRecipe input = opened.card().input();
+        if (input != null && input.mask().proposer() != null) {
+            return new Proposer(input.mask().proposer(), "the model card", false);
+        }
         Path inPackage = opened.dir().resolve(PROPOSER_FILE);
         if (Files.isRegularFile(inPackage)) {
             return new Proposer(Json.readFile(inPackage, ProposerConfig.class), inPackage.toString(), false);
         }
-        Optional<Path> ds = trainingDataset(opened);
+        Optional<Path> ds = trainingDataset(opened).filter(d -> Files.isRegularFile(InputRecipe.proposerFile(d)));
         if (ds.isPresent()) {
-            Path f = ds.get().resolve(DatasetMasks.PROPOSALS_DIR).resolve(DatasetMasks.PROPOSAL_CONFIG_FILE);
-            if (Files.isRegularFile(f)) {
-                return new Proposer(Json.readFile(f, ProposerConfig.class), f.toString(), false);
-            }
+            return new Proposer(InputRecipe.proposer(ds.get()), InputRecipe.proposerFile(ds.get())
+                    + " (the training dataset named in the provenance of a package from before cards carried it)", false);
         }
         return new Proposer(ProposerConfig.preset(FALLBACK_PRESET), "the '" + FALLBACK_PRESET
-                + "' preset (the package does not record its proposer config and its training dataset is not here)", true);
+                + "' preset (the package predates cards that record it and its training dataset is not here)", true);
     }
 
     /** The training dataset directory named in the provenance, when it still exists here. */
@@ -109,12 +104,5 @@ public final class TrainingRecipe {
         Path p = Path.of(dir);
         return Files.isRegularFile(p.resolve(DatasetInfo.FILE_NAME)) && Files.isRegularFile(p.resolve(DatasetManifest.FILE_NAME))
                 ? Optional.of(p) : Optional.empty();
-    }
-
-    static double median(double[] v) {
-        double[] s = v.clone();
-        Arrays.sort(s);
-        int n = s.length;
-        return n % 2 == 1 ? s[n / 2] : (s[n / 2 - 1] + s[n / 2]) / 2;
     }
 }

@@ -11,13 +11,12 @@ import org.echomask.dataset.DatasetManifest;
 import org.echomask.dataset.DatasetMasks;
 import org.echomask.dataset.ExampleSet;
 import org.echomask.dataset.MaskSelection;
-import org.echomask.io.Json;
 import org.echomask.mask.ProposerConfig;
 import org.echomask.segment.SegmenterModel;
 
 /**
  * Makes the masks a classifier reads on a dataset that lacks them, the way they were made for its
- * training data: proposals with the proposer config recorded in the source dataset, generated masks
+ * training data: proposals with the proposer config recorded with the model, generated masks
  * with the segmenter embedded in the classifier's package. HQ masks cannot be made by a program,
  * except on synthetic data where the dataset builder renders the ground truth under any transform.
  */
@@ -27,10 +26,10 @@ public final class EvaluationMasks {
     /**
      * @param spec the classifier
      * @param segmenter the segmentation package behind generated masks (from the classifier package), or null
-     * @param proposerSource a dataset whose {@code masks/proposals/config.json} says how proposals were made, or null
+     * @param proposer the proposer config of the model's proposal masks, or null when unknown
      * @param dataset the dataset to complete
      */
-    public static void ensure(ClassifierSpec spec, Path segmenter, Path proposerSource, Path dataset, int threads,
+    public static void ensure(ClassifierSpec spec, Path segmenter, ProposerConfig proposer, Path dataset, int threads,
             Progress progress) {
         if (!spec.maskInput().used()) {
             return;
@@ -53,13 +52,11 @@ public final class EvaluationMasks {
                 }
             }
             case "proposal" -> {
-                Path config = proposerSource == null ? null
-                        : proposerSource.resolve(DatasetMasks.PROPOSALS_DIR).resolve(DatasetMasks.PROPOSAL_CONFIG_FILE);
-                if (config == null || !Files.isRegularFile(config)) {
+                if (proposer == null) {
                     throw new EchomaskException(dataset + ": examples lack proposal masks and the proposer config they "
-                            + "were made with is unknown (" + config + "); run `echomask masks propose` on it first");
+                            + "were made with is unknown; run `echomask masks propose` on it first");
                 }
-                DatasetMasks.propose(dataset, Json.readFile(config, ProposerConfig.class), threads, progress);
+                DatasetMasks.propose(dataset, proposer, threads, progress);
             }
             default -> throw new EchomaskException(dataset + ": examples lack " + kind + " masks, which only a person "
                     + "(or synthetic ground truth) can provide");

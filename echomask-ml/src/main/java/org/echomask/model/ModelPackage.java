@@ -43,7 +43,7 @@ public final class ModelPackage {
     private ModelPackage() {}
 
     /** An opened package: its directory (a temporary copy for zips), card and provenance. */
-    public record Opened<C>(Path dir, C card, Provenance provenance, List<String> warnings) {
+    public record Opened<C extends ModelCard>(Path dir, C card, Provenance provenance, List<String> warnings) {
         /** The segmentation model packaged inside, if any. */
         public Path segmenterDir() {
             return dir.resolve(SEGMENTER_DIR);
@@ -59,7 +59,7 @@ public final class ModelPackage {
      * segmentation package to embed, or null; {@code extras} are further files copied into the
      * package root (e.g. the per-epoch metrics).
      */
-    public static void save(Path out, Object card, Provenance provenance, Block block, Path segmenter, List<Path> extras) {
+    public static void save(Path out, ModelCard card, Provenance provenance, Block block, Path segmenter, List<Path> extras) {
         boolean zip = out.getFileName().toString().endsWith(".zip");
         Path parent = out.toAbsolutePath().getParent();
         try {
@@ -103,7 +103,7 @@ public final class ModelPackage {
      * Opens a package, checking its layout version and the kind of model; differences in the
      * toolkit version are returned as warnings.
      */
-    public static <C> Opened<C> open(Path path, Class<C> cardType, String expectedKind) {
+    public static <C extends ModelCard> Opened<C> open(Path path, Class<C> cardType, String expectedKind) {
         Path dir = path;
         if (!Files.exists(path)) {
             throw new EchomaskException(path + ": no such model package");

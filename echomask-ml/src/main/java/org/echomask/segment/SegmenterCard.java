@@ -1,6 +1,7 @@
 package org.echomask.segment;
 
 import org.echomask.EchomaskException;
+import org.echomask.model.ModelCard;
 import org.echomask.model.ModelPackage;
 import org.echomask.nn.SegmenterSpec;
 import org.echomask.spectrogram.SpectrogramTransform;
@@ -18,7 +19,7 @@ import org.echomask.spectrogram.SpectrogramTransform;
  * @param toolkitVersion Echomask version that wrote it
  */
 public record SegmenterCard(int format, String kind, SegmenterSpec spec, SpectrogramTransform transform,
-        int inputHeight, int inputWidth, double threshold, String toolkitVersion) {
+        int inputHeight, int inputWidth, double threshold, String toolkitVersion) implements ModelCard {
     public static final String KIND = "segmenter";
 
     public SegmenterCard {

@@ -23,7 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * {@code echomask analyze --engine spark --master local[2]} as a user runs it, with a tiny
  * mask-guided model trained on proposal masks (the models are loaded on the executors from the
- * package path): the same files as {@code --engine local}, summary.html aside.
+ * package path, with the training dataset moved away): the same files as {@code --engine local},
+ * summary.html aside.
  */
 class SparkAnalyzeCommandTest {
     static SparkSession spark;
@@ -43,7 +44,8 @@ class SparkAnalyzeCommandTest {
     @Test
     void sparkEngineWritesWhatTheLocalEngineWrites(@TempDir Path dir) throws Exception {
         Path ds = SyntheticDatasets.origin(dir, 8, 0.5, 9);
-        assertThat(Main.run(args("masks propose --dataset", ds, "--preset soundscape --threads 1"))).isZero();
+        // A non-default preset: the executors must take it from the package, not fall back to the default.
+        assertThat(Main.run(args("masks propose --dataset", ds, "--preset whistle --threads 1"))).isZero();
         Path model = dir.resolve("mgc");
         assertThat(Main.run(args("train --dataset", ds, "--width 0.125 --mask binary --mask-source proposal --fusion concat",
                 "--latent-dim 16 --heads 1 --epochs=1 --batch-size=4 --seed=2 --threads=1 --out", model))).isZero();
@@ -65,6 +67,8 @@ class SparkAnalyzeCommandTest {
         Path local = dir.resolve("local");
         Path distributed = dir.resolve("spark");
         assertThat(Main.run(args("analyze --model", model, "--in", audio, "--out", local, "--threads 1 --threshold 0.3"))).isZero();
+        // The package is self-contained: the executors never see the training dataset.
+        Files.move(ds, dir.resolve("dataset-moved"));
         assertThat(Main.run(args("analyze --model", model, "--in", audio, "--out", distributed,
                 "--threshold 0.3 --engine spark --master local[2]"))).isZero();
         SparkAnalysisTest.assertSameFiles(local, distributed);
