@@ -33,7 +33,7 @@ public final class AnalysisSummary {
     private AnalysisSummary() {}
 
     public static void write(Path file, Analyzer.Result r, List<String> models, String generatedAt) {
-        HtmlReport page = new HtmlReport("Echomask analysis").note("generated " + generatedAt).version(Main.toolkitVersion());
+        HtmlReport page = new HtmlReport("Echomask analysis").note("generated " + generatedAt).version(org.echomask.Version.toolkit());
         var s = r.settings();
         double audioH = r.outcomes().stream().mapToDouble(Analyzer.Outcome::durationS).sum() / 3600;
         page.paragraph(String.format(Locale.ROOT,

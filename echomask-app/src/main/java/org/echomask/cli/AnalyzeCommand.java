@@ -21,6 +21,7 @@ import org.echomask.classify.ClassifierCard;
 import org.echomask.model.ModelPackage;
 import org.echomask.train.InferenceThreads;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code echomask analyze}: run trained classifiers over long recordings and write detections. */
@@ -39,7 +40,8 @@ final class AnalyzeCommand implements Callable<Integer> {
             description = "Classifier package(s) (directory or .zip); several = an ensemble (mean of probabilities).")
     List<Path> models;
 
-    @Option(names = "--weights", split = ",", description = "Ensemble weight per model (default: equal).")
+    @Option(names = "--weights", split = ",", converter = Bounds.NonNegativeReal.class,
+            description = "Ensemble weight per model, >= 0 (default: equal).")
     List<Double> weights;
 
     @Option(names = "--in", required = true, arity = "1..*",
@@ -49,13 +51,16 @@ final class AnalyzeCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, description = "Output directory.")
     Path out;
 
-    @Option(names = "--window-s", description = "Window length in seconds (default: the training data's).")
+    @Option(names = "--window-s", converter = Bounds.PositiveReal.class,
+            description = "Window length in seconds (default: the training data's).")
     Double windowS;
 
-    @Option(names = "--hop-s", description = "Hop between windows in seconds (default: the training data's, or half a window).")
+    @Option(names = "--hop-s", converter = Bounds.PositiveReal.class,
+            description = "Hop between windows in seconds (default: the training data's, or half a window).")
     Double hopS;
 
-    @Option(names = "--threshold", description = "Decision threshold for every label (default: the model's, 0.5 unless set).")
+    @Option(names = "--threshold", converter = Bounds.Fraction.class,
+            description = "Decision threshold in [0, 1] for every label (default: the model's, 0.5 unless set).")
     Double threshold;
 
     @Option(names = "--thresholds", description = "CSV with columns label,threshold: per-label thresholds (others: --threshold).")
@@ -65,24 +70,28 @@ final class AnalyzeCommand implements Callable<Integer> {
             + " when they carry no mask extent (image-only models, empty masks); others span the transform's band.")
     Path labelBandsFile;
 
-    @Option(names = "--post-process", defaultValue = "none",
+    @Option(names = "--post-process", defaultValue = "none", converter = Enums.PostProcesses.class,
+            completionCandidates = Enums.PostProcesses.class,
             description = "none, or file-mean: p'(i,j) = p(i,j) * mean over the file's windows k of p(k,j). Default: ${DEFAULT-VALUE}.")
-    String postProcess;
+    PostProcess postProcess;
 
-    @Option(names = "--min-gap-s", defaultValue = "0",
+    @Option(names = "--min-gap-s", defaultValue = "0", converter = Bounds.NonNegativeReal.class,
             description = "Also merge detections of a label at most this many seconds apart. Default: ${DEFAULT-VALUE}.")
     double minGapS;
 
-    @Option(names = "--channel", defaultValue = "-1", description = "0-based channel to analyse; -1 = mean of all. Default: ${DEFAULT-VALUE}.")
-    int channel;
+    @Mixin
+    ChannelOption channel;
 
-    @Option(names = "--batch-size", defaultValue = "32", description = "Windows per forward pass. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--batch-size", defaultValue = "32", converter = Bounds.Positive.class,
+            description = "Windows per forward pass (>= 1). Default: ${DEFAULT-VALUE}.")
     int batchSize;
 
-    @Option(names = "--threads", description = "Threads computing spectrograms and masks (default: all cores; with --engine spark: 1 per task).")
+    @Option(names = "--threads", converter = Bounds.NonNegative.class,
+            description = "Threads computing spectrograms and masks; 0 = the calling thread (default: all cores; with --engine spark: 1 per task).")
     Integer threads;
 
-    @Option(names = "--inference-threads", description = "libtorch threads running the networks (default: a quarter of the"
+    @Option(names = "--inference-threads", converter = Bounds.Positive.class,
+            description = "libtorch threads running the networks (default: a quarter of the"
             + " cores, at least 1, as the spectrogram threads need the rest; with --engine spark: 1, as tasks run side by side).")
     Integer inferenceThreads;
 
@@ -98,7 +107,7 @@ final class AnalyzeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PostProcess post = PostProcess.parse(postProcess);
+        PostProcess post = postProcess;
         AnalysisEngine distributed = engine();
         if (weights != null && weights.size() != models.size()) {
             throw new EchomaskException(weights.size() + " weights for " + models.size() + " models");
@@ -111,16 +120,14 @@ final class AnalyzeCommand implements Callable<Integer> {
         }
         int torchThreads = inferenceThreads != null ? inferenceThreads
                 : distributed != null ? 1 : InferenceThreads.forAnalysis(Runtime.getRuntime().availableProcessors());
-        if (torchThreads < 1) {
-            throw new EchomaskException("--inference-threads must be >= 1: " + torchThreads);
-        }
         try (ModelScorer scorer = ModelScorer.open(models, w, torchThreads, note -> System.err.println("note: " + note))) {
             AnalysisSettings settings = settings(scorer, post, w);
             System.err.printf(Locale.ROOT, "analysing %d recordings with %d model(s): %s s windows every %s s at %d Hz%n",
                     recordings.size(), models.size(), settings.windowS(), settings.hopS(), settings.sampleRate());
             java.util.function.Consumer<String> log = line -> System.err.println("echomask: " + line);
             Analyzer.Result r = distributed == null
-                    ? Analyzer.run(recordings, settings, scorer, new Analyzer.Options(out, batchSize, MasksCommand.threads(threads)),
+                    ? Analyzer.run(recordings, settings, scorer, new Analyzer.Options(out, batchSize,
+                            threads == null ? Runtime.getRuntime().availableProcessors() : threads),
                             TerminalProgress.forStderr(), log)
                     : distributed.run(recordings, settings, scorer, ModelScorer.factory(models, w, torchThreads),
                             new Analyzer.Options(out, batchSize, threads == null ? 1 : threads), master,
@@ -188,7 +195,7 @@ final class AnalyzeCommand implements Callable<Integer> {
             prints.add(Fingerprints.of(m));
         }
         return new AnalysisSettings(abs, prints, java.util.Arrays.stream(w).boxed().toList(), labels, window, hop,
-                scorer.sampleRate(), channel, java.util.Arrays.stream(thr).boxed().toList(), post, minGapS,
+                scorer.sampleRate(), channel.channel, java.util.Arrays.stream(thr).boxed().toList(), post, minGapS,
                 labelBandsFile == null ? List.of() : LabelBand.read(labelBandsFile));
     }
 }

@@ -20,18 +20,18 @@ final class AnnotateCommand implements Callable<Integer> {
     @Option(names = "--dataset", required = true, description = "Dataset directory (made by `echomask dataset`).")
     Path dataset;
 
-    @Option(names = "--port", defaultValue = "8765", description = "Port to listen on; 0 picks a free one. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--port", defaultValue = "8765", converter = Bounds.Port.class, description = "Port to listen on; 0 picks a free one. Default: ${DEFAULT-VALUE}.")
     int port;
 
     @Option(names = "--host", defaultValue = "127.0.0.1",
             description = "Address to bind. Default: ${DEFAULT-VALUE} (this machine only); anything else exposes the page and its writes to the network.")
     String host;
 
-    @Option(names = "--target", defaultValue = "200", description = "Number of accepted HQ masks to aim for. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--target", defaultValue = "200", converter = Bounds.Positive.class, description = "Number of accepted HQ masks to aim for. Default: ${DEFAULT-VALUE}.")
     int target;
 
-    @Option(names = "--preset", defaultValue = "default",
-            description = "Proposer preset for proposals computed on the page (default, whistle, click). Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--preset", defaultValue = "default", converter = Enums.Presets.class, completionCandidates = Enums.Presets.class,
+            description = "Proposer preset for proposals computed on the page: ${COMPLETION-CANDIDATES}. Default: ${DEFAULT-VALUE}.")
     String preset;
 
     @Override

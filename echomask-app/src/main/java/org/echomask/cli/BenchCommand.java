@@ -10,7 +10,6 @@ import java.util.concurrent.Callable;
 import org.echomask.Progress;
 import org.echomask.classify.ClassifierLearner;
 import org.echomask.classify.ClassifierSpec;
-import org.echomask.classify.FusionKind;
 import org.echomask.classify.MaskGuidedClassifier;
 import org.echomask.classify.MaskInput;
 import org.echomask.classify.Task;
@@ -23,6 +22,7 @@ import org.echomask.train.TrainConfig;
 import org.echomask.train.Trainer;
 import org.echomask.train.TrainingResult;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -34,30 +34,38 @@ import picocli.CommandLine.Option;
         description = {"Measure training throughput (examples/s) of a classifier on random 1x128x128 inputs",
                 "through the real trainer; the first epoch is warm-up and not counted."})
 final class BenchCommand implements Callable<Integer> {
-    @Option(names = "--model", defaultValue = "resnet18", description = "Backbone. Default: ${DEFAULT-VALUE}.")
-    String model;
+    @Mixin
+    BackboneOptions backbone;
 
-    @Option(names = "--mask", defaultValue = "soft", description = "none, binary or soft. Default: ${DEFAULT-VALUE}.")
-    String mask;
+    @Mixin
+    MaskFusionOptions maskFusion;
 
-    @Option(names = "--fusion", defaultValue = "xattn", description = "concat, gated or xattn. Default: ${DEFAULT-VALUE}.")
-    String fusion;
-
-    @Option(names = "--batch-size", defaultValue = "32", description = "Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--batch-size", defaultValue = "32", converter = Bounds.TrainingBatch.class,
+            description = "Examples per step (>= 2: BatchNorm needs two). Default: ${DEFAULT-VALUE}.")
     int batchSize;
 
-    @Option(names = "--examples", defaultValue = "1024", description = "Training examples per epoch. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--examples", defaultValue = "1024", converter = Bounds.Positive.class,
+            description = "Training examples per epoch. Default: ${DEFAULT-VALUE}.")
     int examples;
 
-    @Option(names = "--epochs", defaultValue = "3", description = "Epochs (the first is warm-up). Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--epochs", defaultValue = "3", converter = WarmUpAndOne.class,
+            description = "Epochs (>= 2: the first is warm-up). Default: ${DEFAULT-VALUE}.")
     int epochs;
+
+    /** At least one epoch after the warm-up, or there is no rate to report. */
+    static final class WarmUpAndOne implements picocli.CommandLine.ITypeConverter<Integer> {
+        @Override
+        public Integer convert(String value) {
+            return Bounds.intAtLeast(value, 2);
+        }
+    }
 
     @Override
     public Integer call() throws Exception {
-        MaskInput input = MaskInput.parse(mask);
+        MaskInput input = maskFusion.mask;
         List<String> labels = List.of("a", "b", "c");
-        ClassifierSpec spec = new ClassifierSpec(TrainingOptions.backbone(model, null), input, input.used() ? "hq" : "",
-                input == MaskInput.SOFT ? 2 : 0, FusionKind.parse(fusion), Task.MULTILABEL, labels,
+        ClassifierSpec spec = new ClassifierSpec(backbone.spec(), input, input.used() ? "hq" : "",
+                input == MaskInput.SOFT ? 2 : 0, maskFusion.fusion, Task.MULTILABEL, labels,
                 ClassifierSpec.DEFAULT_LATENT_DIM, ClassifierSpec.DEFAULT_HEADS, 128, 128, 0);
         MaskGuidedClassifier block = spec.build();
         ClassifierLearner learner = new ClassifierLearner(block, Task.MULTILABEL, spec.labelSet(), 1, 128, 128, null);
@@ -82,7 +90,7 @@ final class BenchCommand implements Callable<Integer> {
         }
         System.out.println("memory by epoch (heap used MiB / RSS MiB):" + memory);
         System.out.printf(Locale.ROOT, "{\"impl\": \"echomask\", \"model\": \"%s\", \"params\": %d, \"examples_per_s\": %.2f}%n",
-                input.used() ? fusion : "none", params, mean);
+                input.used() ? maskFusion.fusion.id() : "none", params, mean);
         return 0;
     }
 

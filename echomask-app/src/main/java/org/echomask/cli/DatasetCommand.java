@@ -14,6 +14,7 @@ import org.echomask.dataset.RecordingPlan;
 import org.echomask.spectrogram.SpectrogramTransform;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "dataset", mixinStandardHelpOptions = true,
@@ -48,22 +49,24 @@ final class DatasetCommand implements Callable<Integer> {
     @Option(names = "--group-column", description = "Manifest column whose groups never straddle splits (default: group, tape, site...).")
     String groupColumn;
 
-    @Option(names = "--transform", defaultValue = "origin", description = "Built-in transform name (origin, alternative, watkins, plain) or a JSON file. Default: ${DEFAULT-VALUE}.")
-    String transform;
+    @Option(names = "--transform", defaultValue = "origin", converter = Enums.Transforms.class,
+            completionCandidates = Enums.Transforms.class,
+            description = "Built-in transform name (${COMPLETION-CANDIDATES}) or a JSON file. Default: ${DEFAULT-VALUE}.")
+    SpectrogramTransform transform;
 
-    @Option(names = "--window-s", defaultValue = "0", description = "Example length in seconds; 0 = whole recordings. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--window-s", defaultValue = "0", converter = Bounds.NonNegativeReal.class, description = "Example length in seconds; 0 = whole recordings. Default: ${DEFAULT-VALUE}.")
     double windowS;
 
-    @Option(names = "--hop-s", description = "Hop between windows in seconds (default: the window length).")
+    @Option(names = "--hop-s", converter = Bounds.PositiveReal.class, description = "Hop between windows in seconds (default: the window length).")
     Double hopS;
 
-    @Option(names = "--channel", defaultValue = "-1", description = "0-based channel to use; -1 mixes all down. Default: ${DEFAULT-VALUE}.")
-    int channel;
+    @Mixin
+    ChannelOption channel;
 
-    @Option(names = "--train", defaultValue = "0.7", description = "Train share when the source gives no split. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--train", defaultValue = "0.7", converter = Bounds.Fraction.class, description = "Train share when the source gives no split. Default: ${DEFAULT-VALUE}.")
     double train;
 
-    @Option(names = "--val", defaultValue = "0.15", description = "Val share when the source gives no split (rest is test). Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--val", defaultValue = "0.15", converter = Bounds.Fraction.class, description = "Val share when the source gives no split (rest is test). Default: ${DEFAULT-VALUE}.")
     double val;
 
     @Option(names = "--seed", defaultValue = "42", description = "Seed of the grouped split. Default: ${DEFAULT-VALUE}.")
@@ -72,14 +75,13 @@ final class DatasetCommand implements Callable<Integer> {
     @Option(names = "--no-images", description = "Do not write images/*.png.")
     boolean noImages;
 
-    @Option(names = "--threads", description = "Recordings processed at once (default: all cores).")
-    Integer threads;
+    @Mixin
+    ThreadsOption threads;
 
     @Override
     public Integer call() {
-        SpectrogramTransform t = SpectrogramTransform.load(transform);
-        DatasetConfig config = new DatasetConfig(t, windowS, hopS == null ? windowS : hopS, train, val, seed, channel,
-                !noImages, threads == null ? Runtime.getRuntime().availableProcessors() : threads);
+        DatasetConfig config = new DatasetConfig(transform, windowS, hopS == null ? windowS : hopS, train, val, seed,
+                channel.channel, !noImages, threads.resolve());
         String kind;
         String path;
         List<RecordingPlan> plans;

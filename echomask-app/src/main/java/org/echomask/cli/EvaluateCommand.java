@@ -21,6 +21,7 @@ import org.echomask.model.DatasetRef;
 import org.echomask.report.Plots;
 import org.echomask.spectrogram.SpectrogramTransform;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code echomask evaluate}: a classifier's metrics on a dataset split, beside the trivial baselines. */
@@ -31,21 +32,20 @@ import picocli.CommandLine.Option;
                 "--transform re-renders the dataset's audio with another transform first (the out-of-distribution test);",
                 "the masks the model reads are made again the way they were made for training."})
 final class EvaluateCommand implements Callable<Integer> {
-    @Option(names = "--model", required = true, description = "Classifier package (directory or .zip).")
-    Path model;
+    @Mixin
+    ScoringOptions scoring;
 
-    @Option(names = "--dataset", required = true, description = "Dataset directory.")
-    Path dataset;
-
-    @Option(names = "--split", defaultValue = "test", description = "train, val, test or all. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--split", defaultValue = "test", converter = Enums.SplitsOrAll.class, completionCandidates = Enums.SplitsOrAll.class,
+            description = "${COMPLETION-CANDIDATES}. Default: ${DEFAULT-VALUE}.")
     String split;
 
-    @Option(names = "--transform", description = "Re-render the audio with this transform (built-in name or JSON file): the OOD test.")
-    String transform;
+    @Option(names = "--transform", converter = Enums.Transforms.class, completionCandidates = Enums.Transforms.class,
+            description = "Re-render the audio with this transform (built-in name or JSON file): the OOD test.")
+    SpectrogramTransform transform;
 
-    @Option(names = "--decision", defaultValue = "model",
-            description = "model (the model's threshold or most probable combination) or argmax (one label per example). Default: ${DEFAULT-VALUE}.")
-    String decision;
+    @Option(names = "--decision", defaultValue = "model", converter = Enums.Decisions.class,
+            completionCandidates = Enums.Decisions.class, description = "model (the model's threshold or most probable combination) or argmax (one label per example). Default: ${DEFAULT-VALUE}.")
+    Decision decision;
 
     @Option(names = "--clip-level", description = "Also score whole recordings (mean of their windows' probabilities).")
     boolean clipLevel;
@@ -53,23 +53,18 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, description = "Output directory.")
     Path out;
 
-    @Option(names = "--batch-size", defaultValue = "64", description = "Examples per forward pass. Default: ${DEFAULT-VALUE}.")
-    int batchSize;
-
-    @Option(names = "--threads", description = "Threads loading examples (default: all cores).")
-    Integer threads;
-
     @Override
     public Integer call() {
         Progress progress = TerminalProgress.forStderr();
-        int n = MasksCommand.threads(threads);
+        int n = scoring.threads.resolve();
+        Path dataset = scoring.dataset;
         DatasetRef data = DatasetRef.open(dataset);
-        try (ClassifierModel m = ClassifierModel.open(model)) {
+        try (ClassifierModel m = ClassifierModel.open(scoring.model)) {
             data.requireLabels(m.spec().labels());
             Path scored = dataset;
             String transformName = data.info().transform().name();
             if (transform != null) {
-                SpectrogramTransform t = SpectrogramTransform.load(transform);
+                SpectrogramTransform t = transform;
                 scored = out.resolve("dataset-" + t.name());
                 if (!Files.isRegularFile(scored.resolve(DatasetInfo.FILE_NAME))
                         || !DatasetRef.open(scored).info().transform().equals(t)) {
@@ -82,8 +77,8 @@ final class EvaluateCommand implements Callable<Integer> {
             EvaluationMasks.ensure(m.spec(), m.opened().hasSegmenter() ? m.opened().segmenterDir() : null,
                     proposer(m, dataset), scored, n, progress);
             ClassifierEvaluation.Report report = ClassifierEvaluation.run(m, scored, transformName,
-                    new ClassifierEvaluation.Settings(split.equals("all") ? null : split, Decision.parse(decision), clipLevel,
-                            batchSize, n, 1), progress);
+                    new ClassifierEvaluation.Settings(split.equals(Enums.SplitsOrAll.ALL) ? null : split, decision, clipLevel,
+                            scoring.batchSize, n, 1), progress);
             ClassifierEvaluation.write(report, m.spec().labels(), out);
             var cm = report.windows().model().confusion();
             Plots.writePng(out.resolve("confusion.png"), Plots.confusionMatrix(report.name(), cm.combinations(), cm.counts()));

@@ -6,7 +6,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** The {@code echomask} command: every subcommand is registered here. */
-@Command(name = "echomask", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+@Command(name = "echomask", mixinStandardHelpOptions = true, versionProvider = Main.VersionProvider.class,
         description = "Mask-guided classification and analysis of bioacoustic recordings.",
         subcommands = {DemoCommand.class, SynthCommand.class, DatasetCommand.class, SpectrogramCommand.class,
                 MasksCommand.class, AnnotateCommand.class, SegmentCommand.class, TrainCommand.class, PredictCommand.class, EvaluateCommand.class,
@@ -29,6 +29,8 @@ public final class Main implements Callable<Integer> {
     public static int run(String... args) {
         ARGS.set(java.util.List.of(args));
         CommandLine cl = new CommandLine(new Main());
+        giveVersionToSubcommands(cl);
+        cl.setParameterExceptionHandler(Main::usageError);
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             if (ex instanceof EchomaskException || ex instanceof java.io.UncheckedIOException) {
                 commandLine.getErr().println("echomask: " + ex.getMessage());
@@ -45,16 +47,35 @@ public final class Main implements Callable<Integer> {
         return 0;
     }
 
-    /** Version from the jar manifest, or "dev" when run from classes. */
-    static final class Version implements CommandLine.IVersionProvider {
-        @Override
-        public String[] getVersion() {
-            return new String[] {"echomask " + toolkitVersion()};
+    /**
+     * A usage error (unknown option, value out of bounds, name not in the set, missing option):
+     * one {@code echomask:} line, picocli's suggestions for a misspelt option, and where the help
+     * is, instead of the whole usage text; exit code 2 ({@link CommandLine.ExitCode#USAGE}) so
+     * scripts can tell a bad invocation from a failed run (1).
+     */
+    private static int usageError(CommandLine.ParameterException ex, String[] args) {
+        CommandLine cmd = ex.getCommandLine();
+        java.io.PrintWriter err = cmd.getErr();
+        err.println("echomask: " + ex.getMessage());
+        CommandLine.UnmatchedArgumentException.printSuggestions(ex, err);
+        err.println("Try '" + cmd.getCommandSpec().qualifiedName() + " --help' for more information.");
+        err.flush();
+        return cmd.getCommandSpec().exitCodeOnInvalidInput();
+    }
+
+    /** {@code --version} works on every subcommand (each has mixinStandardHelpOptions) and prints the same line. */
+    private static void giveVersionToSubcommands(CommandLine cl) {
+        for (CommandLine sub : cl.getSubcommands().values()) {
+            sub.getCommandSpec().versionProvider(new VersionProvider());
+            giveVersionToSubcommands(sub);
         }
     }
 
-    public static String toolkitVersion() {
-        String v = Main.class.getPackage().getImplementationVersion();
-        return v == null ? "dev" : v;
+    /** The one version of the toolkit, {@link org.echomask.Version#toolkit()}, as datasets and packages record it. */
+    static final class VersionProvider implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"echomask " + org.echomask.Version.toolkit()};
+        }
     }
 }

@@ -13,6 +13,7 @@ import org.echomask.io.Json;
 import org.echomask.mask.ProposerConfig;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code echomask masks propose|soften|evaluate}: mask files of a dataset, tracked in its manifest. */
@@ -27,10 +28,6 @@ final class MasksCommand implements Callable<Integer> {
     public Integer call() {
         new CommandLine(this).usage(System.out);
         return 0;
-    }
-
-    static int threads(Integer threads) {
-        return threads == null ? Runtime.getRuntime().availableProcessors() : threads;
     }
 
     static void requireDataset(Path ds) {
@@ -94,14 +91,14 @@ final class MasksCommand implements Callable<Integer> {
         Path configFile;
 
         @Option(names = "--preset", description = "Built-in config: ${COMPLETION-CANDIDATES} (default: default).",
-                completionCandidates = Presets.class)
+                converter = Enums.Presets.class, completionCandidates = Enums.Presets.class)
         String preset;
 
         @Option(names = "--threshold", description = "Override the config's threshold (noise deviations; higher = fewer pixels).")
         Double threshold;
 
-        @Option(names = "--threads", description = "Examples processed at once (default: all cores).")
-        Integer threads;
+        @Mixin
+        ThreadsOption threads;
 
         @Override
         public Integer call() {
@@ -110,7 +107,7 @@ final class MasksCommand implements Callable<Integer> {
             }
             requireDataset(dataset);
             ProposerConfig c = config(configFile, preset, threshold);
-            DatasetMasks.Report r = DatasetMasks.propose(dataset, c, threads(threads), TerminalProgress.forStderr());
+            DatasetMasks.Report r = DatasetMasks.propose(dataset, c, threads.resolve(), TerminalProgress.forStderr());
             System.out.printf(Locale.ROOT, "proposals %s: %d masks in %.1f s (mean coverage %.1f%%)%n", r.version(),
                     r.written(), r.seconds(), 100 * r.coverage());
             printFailures(r.failures());
@@ -125,19 +122,20 @@ final class MasksCommand implements Callable<Integer> {
         @Option(names = "--dataset", required = true, description = "Dataset directory.")
         Path dataset;
 
-        @Option(names = "--sigma", required = true, description = "Decay in pixels (> 0).")
+        @Option(names = "--sigma", required = true, converter = Bounds.PositiveReal.class, description = "Decay in pixels (> 0).")
         double sigma;
 
-        @Option(names = "--source", defaultValue = "hq", description = "Binary mask kind to soften: hq, proposal (or generated). Default: ${DEFAULT-VALUE}.")
+        @Option(names = "--source", defaultValue = "hq", converter = Enums.MaskKinds.class,
+                description = "Binary mask kind to soften: hq, proposal (or generated). Default: ${DEFAULT-VALUE}.")
         String source;
 
-        @Option(names = "--threads", description = "Examples processed at once (default: all cores).")
-        Integer threads;
+        @Mixin
+        ThreadsOption threads;
 
         @Override
         public Integer call() {
             requireDataset(dataset);
-            DatasetMasks.Report r = DatasetMasks.soften(dataset, source, sigma, threads(threads), TerminalProgress.forStderr());
+            DatasetMasks.Report r = DatasetMasks.soften(dataset, source, sigma, threads.resolve(), TerminalProgress.forStderr());
             System.out.printf(Locale.ROOT, "soft masks %s (from %s): %d written in %.1f s (mean value %.3f)%n", r.column(),
                     r.version(), r.written(), r.seconds(), r.coverage());
             if (r.withoutSource() > 0) {
@@ -158,7 +156,7 @@ final class MasksCommand implements Callable<Integer> {
         Path dataset;
 
         @Option(names = "--preset", split = ",", description = "Preset(s) to run now, comma-separated: ${COMPLETION-CANDIDATES}.",
-                completionCandidates = Presets.class)
+                converter = Enums.Presets.class, completionCandidates = Enums.Presets.class)
         List<String> presets = new ArrayList<>();
 
         @Option(names = "--config", description = "Proposer config JSON(s) to run now.")
@@ -167,12 +165,12 @@ final class MasksCommand implements Callable<Integer> {
         @Option(names = "--threshold", split = ",", description = "Threshold(s) to try with every preset/config, comma-separated.")
         List<Double> thresholds = new ArrayList<>();
 
-        @Option(names = "--kind", split = ",",
+        @Option(names = "--kind", split = ",", converter = Enums.MaskKinds.class,
                 description = "Stored mask kind(s) to score, comma-separated (proposal, generated...); default: proposal when no preset/config is given.")
         List<String> kinds = new ArrayList<>();
 
-        @Option(names = "--threads", description = "Examples processed at once (default: all cores).")
-        Integer threads;
+        @Mixin
+        ThreadsOption threads;
 
         @Override
         public Integer call() {
@@ -196,7 +194,7 @@ final class MasksCommand implements Callable<Integer> {
             if (candidates.isEmpty()) {
                 candidates.add(MaskEvaluation.Candidate.stored());
             }
-            MaskEvaluation.Evaluation ev = MaskEvaluation.evaluate(dataset, candidates, threads(threads),
+            MaskEvaluation.Evaluation ev = MaskEvaluation.evaluate(dataset, candidates, threads.resolve(),
                     TerminalProgress.forStderr());
             System.out.printf(Locale.ROOT, "evaluation of %d example(s) in %.1f s; reference: %s%n", ev.examples(), ev.seconds(),
                     ev.reference());
@@ -214,14 +212,6 @@ final class MasksCommand implements Callable<Integer> {
                     + dataset.resolve("masks/proposals/evaluation.json") + ")");
             printFailures(ev.failures());
             return ev.failures().size() == ev.examples() ? 1 : 0;
-        }
-    }
-
-    /** Preset names for help and completion. */
-    static final class Presets implements Iterable<String> {
-        @Override
-        public java.util.Iterator<String> iterator() {
-            return ProposerConfig.PRESETS.iterator();
         }
     }
 }

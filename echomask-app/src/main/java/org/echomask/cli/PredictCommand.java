@@ -9,6 +9,7 @@ import org.echomask.classify.PredictionsCsv;
 import org.echomask.dataset.ExampleSet;
 import org.echomask.model.DatasetRef;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code echomask predict}: a classifier's predictions for a dataset's examples. */
@@ -16,23 +17,16 @@ import picocli.CommandLine.Option;
         description = {"Score every example of a dataset (or one split) with a trained classifier.",
                 "Writes a CSV: id, true labels, predicted labels, one probability column per label."})
 final class PredictCommand implements Callable<Integer> {
-    @Option(names = "--model", required = true, description = "Classifier package (directory or .zip).")
-    Path model;
+    @Mixin
+    ScoringOptions scoring;
 
-    @Option(names = "--dataset", required = true, description = "Dataset directory.")
-    Path dataset;
-
-    @Option(names = "--split", description = "Only this split (train, val, test); default: all examples.")
+    @Option(names = "--split", defaultValue = Enums.SplitsOrAll.ALL, converter = Enums.SplitsOrAll.class,
+            completionCandidates = Enums.SplitsOrAll.class,
+            description = "Only this split: ${COMPLETION-CANDIDATES}. Default: ${DEFAULT-VALUE} examples.")
     String split;
 
     @Option(names = "--out", required = true, description = "Predictions CSV to write.")
     Path out;
-
-    @Option(names = "--batch-size", defaultValue = "64", description = "Examples per forward pass. Default: ${DEFAULT-VALUE}.")
-    int batchSize;
-
-    @Option(names = "--threads", description = "Threads loading examples (default: all cores).")
-    Integer threads;
 
     /** Prints a package's version warnings and how the dataset's transform differs from the model's. */
     static void warnAboutFit(java.util.List<String> packageWarnings, java.util.List<String> transformDifferences) {
@@ -46,16 +40,18 @@ final class PredictCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        Path dataset = scoring.dataset;
+        boolean all = split.equals(Enums.SplitsOrAll.ALL);
         DatasetRef data = DatasetRef.open(dataset);
-        try (ClassifierModel m = ClassifierModel.open(model)) {
+        try (ClassifierModel m = ClassifierModel.open(scoring.model)) {
             data.requireLabels(m.spec().labels());
             warnAboutFit(m.opened().warnings(), data.transformDifferences(m.card().transform()));
-            ExampleSet examples = ExampleSet.load(dataset, e -> split == null || e.split().equals(split),
-                    m.spec().maskSelection(), MasksCommand.threads(threads), TerminalProgress.forStderr());
+            ExampleSet examples = ExampleSet.load(dataset, e -> all || e.split().equals(split),
+                    m.spec().maskSelection(), scoring.threads.resolve(), TerminalProgress.forStderr());
             if (examples.size() == 0) {
-                throw new EchomaskException(dataset + ": no examples" + (split == null ? "" : " in split " + split));
+                throw new EchomaskException(dataset + ": no examples" + (all ? "" : " in split " + split));
             }
-            var predictions = m.predict(examples, batchSize, TerminalProgress.forStderr());
+            var predictions = m.predict(examples, scoring.batchSize, TerminalProgress.forStderr());
             PredictionsCsv.write(out, m.spec().labels(), predictions);
             long hits = predictions.stream().filter(p -> p.predicted().equals(p.trueLabels())).count();
             System.out.printf(Locale.ROOT, "%d predictions -> %s (joint accuracy %.4f against the manifest labels)%n",

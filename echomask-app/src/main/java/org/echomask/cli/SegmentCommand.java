@@ -3,7 +3,6 @@ package org.echomask.cli;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.echomask.EchomaskException;
 import org.echomask.dataset.ExampleSet;
 import org.echomask.dataset.MaskSelection;
 import org.echomask.model.DatasetRef;
@@ -37,24 +36,25 @@ final class SegmentCommand implements Callable<Integer> {
         @Option(names = "--dataset", required = true, description = "Dataset directory with HQ masks.")
         Path dataset;
 
-        @Option(names = "--masks", defaultValue = "hq", description = "Mask kind to learn from. Default: ${DEFAULT-VALUE}.")
-        String masks;
+        @Option(names = "--masks", defaultValue = "hq", converter = Enums.SegmenterMaskKinds.class,
+                completionCandidates = Enums.SegmenterMaskKinds.class,
+                description = "Mask kind to learn from: ${COMPLETION-CANDIDATES} (people's masks). Default: ${DEFAULT-VALUE}.")
+        String masks; // only hq is accepted (the converter); a flag so that scripts naming the kind keep working
 
-        @Option(names = "--limit", defaultValue = "200",
+        @Option(names = "--limit", defaultValue = "200", converter = Bounds.NonNegative.class,
                 description = "Use at most this many train masks (seeded choice; 0 = all). Default: ${DEFAULT-VALUE}.")
         int limit;
 
-        @Option(names = "--model", defaultValue = "resnet18", description = "Backbone (resnet18/34/50, mobilenetv3...). Default: ${DEFAULT-VALUE}.")
-        String model;
+        @Mixin
+        BackboneOptions backbone;
 
-        @Option(names = "--width", description = "Backbone width multiplier (default: the CPU-sized default).")
-        Double width;
-
-        @Option(names = "--decoder", defaultValue = "plus",
+        @Option(names = "--decoder", defaultValue = "plus", converter = Enums.Decoders.class,
+                completionCandidates = Enums.Decoders.class,
                 description = "plus (DeepLabV3+: stride-4 skip connection; ResNet and MobileNet backbones) or none (DeepLabV3). Default: ${DEFAULT-VALUE}.")
         String decoder;
 
-        @Option(names = "--loss", defaultValue = SegmenterTraining.DEFAULT_LOSS,
+        @Option(names = "--loss", defaultValue = SegmenterTraining.DEFAULT_LOSS, converter = Enums.SegmenterLosses.class,
+                completionCandidates = Enums.SegmenterLosses.class,
                 description = "ce (pixel-wise cross-entropy) or ce_dice (plus soft Dice, for rare foreground). Default: ${DEFAULT-VALUE}.")
         String loss;
 
@@ -69,15 +69,12 @@ final class SegmentCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            if (!masks.equals("hq")) {
-                throw new EchomaskException("--masks: only hq masks train the segmenter (got " + masks + ")");
-            }
             DatasetRef.open(dataset);
             // The decoder first: the default's 'plus' decoder would refuse a backbone without a stride-4 map
             // (deit, vit, convnext) before --decoder none could be applied.
             SegmenterSpec spec = org.echomask.nn.DeepLabV3.defaults().withNumClasses(2).withDecoder(decoder);
-            if (width != null || !model.equals(spec.backbone().architecture())) {
-                spec = spec.withBackbone(TrainingOptions.backbone(model, width).withOutputStride(8));
+            if (backbone.differsFrom(spec.backbone().architecture())) {
+                spec = spec.withBackbone(backbone.spec().withOutputStride(8));
             }
             TrainConfig config = training.config();
             SegmenterTraining.Outcome o = SegmenterTraining.run(new SegmenterTraining.Job(dataset, spec, config, limit, out,
@@ -100,11 +97,12 @@ final class SegmentCommand implements Callable<Integer> {
         @Option(names = "--dataset", required = true, description = "Dataset directory.")
         Path dataset;
 
-        @Option(names = "--batch-size", defaultValue = "32", description = "Examples per forward pass. Default: ${DEFAULT-VALUE}.")
+        @Option(names = "--batch-size", defaultValue = "32", converter = Bounds.Positive.class,
+                description = "Examples per forward pass (>= 1). Default: ${DEFAULT-VALUE}.")
         int batchSize;
 
-        @Option(names = "--threads", description = "Threads loading examples (default: all cores).")
-        Integer threads;
+        @Mixin
+        ThreadsOption threads;
 
         @Override
         public Integer call() {
@@ -112,7 +110,7 @@ final class SegmentCommand implements Callable<Integer> {
             try (SegmenterModel m = SegmenterModel.open(model)) {
                 PredictCommand.warnAboutFit(m.opened().warnings(), data.transformDifferences(m.card().transform()));
                 long t0 = System.nanoTime();
-                ExampleSet all = ExampleSet.load(dataset, e -> true, MaskSelection.NONE, MasksCommand.threads(threads),
+                ExampleSet all = ExampleSet.load(dataset, e -> true, MaskSelection.NONE, threads.resolve(),
                         TerminalProgress.forStderr());
                 double coverage = m.writeGeneratedMasks(all, model, batchSize, TerminalProgress.forStderr());
                 System.out.printf(Locale.ROOT, "generated masks: %d in %.1f s (mean coverage %.1f%%)%n", all.size(),

@@ -16,6 +16,7 @@ import org.echomask.spectrogram.SpectrogramTransform;
 import org.echomask.spectrogram.SpectrogramTransformBuilder;
 import org.echomask.spectrogram.WindowType;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -31,41 +32,51 @@ final class SpectrogramCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, description = "Output .npy file.")
     Path out;
 
-    @Option(names = "--transform", defaultValue = "plain",
-            description = "Built-in transform name (plain, origin, alternative, watkins) or a JSON file. Default: ${DEFAULT-VALUE}.")
-    String transform;
+    @Option(names = "--transform", defaultValue = "plain", converter = Enums.Transforms.class,
+            completionCandidates = Enums.Transforms.class,
+            description = "Built-in transform name (${COMPLETION-CANDIDATES}) or a JSON file. Default: ${DEFAULT-VALUE}.")
+    SpectrogramTransform transform;
 
-    @Option(names = "--n-fft", description = "FFT length.")
+    @Option(names = "--n-fft", converter = FftLength.class, description = "FFT length (>= 2).")
     Integer nFft;
 
-    @Option(names = "--hop", description = "Hop in samples.")
+    @Option(names = "--hop", converter = Bounds.Positive.class, description = "Hop in samples (>= 1).")
     Integer hop;
 
-    @Option(names = "--window", description = "Window: ${COMPLETION-CANDIDATES}.", converter = Enums.WindowConverter.class,
-            completionCandidates = Enums.WindowNames.class)
+    @Option(names = "--window", description = "Window: ${COMPLETION-CANDIDATES}.", converter = Enums.Windows.class,
+            completionCandidates = Enums.Windows.class)
     WindowType window;
 
-    @Option(names = "--scale", description = "Intensity scale: db, power or magnitude.", converter = Enums.ScaleConverter.class)
+    @Option(names = "--scale", description = "Intensity scale: ${COMPLETION-CANDIDATES}.", converter = Enums.Scales.class,
+            completionCandidates = Enums.Scales.class)
     Scale scale;
 
-    @Option(names = "--fmin", description = "Lowest frequency kept, Hz.")
+    @Option(names = "--fmin", converter = Bounds.NonNegativeReal.class, description = "Lowest frequency kept, Hz.")
     Double fmin;
 
-    @Option(names = "--fmax", description = "Highest frequency kept, Hz (0 = Nyquist).")
+    @Option(names = "--fmax", converter = Bounds.NonNegativeReal.class, description = "Highest frequency kept, Hz (0 = Nyquist).")
     Double fmax;
 
-    @Option(names = "--mel", description = "Number of mel bands (0 = linear frequency).")
+    @Option(names = "--mel", converter = Bounds.NonNegative.class, description = "Number of mel bands (0 = linear frequency).")
     Integer mel;
 
-    @Option(names = "--channel", defaultValue = "-1", description = "0-based channel; -1 mixes all down. Default: ${DEFAULT-VALUE}.")
-    int channel;
+    @Mixin
+    ChannelOption channel;
 
     @Option(names = "--png", description = "Also write a colour PNG with axes.")
     Path png;
 
+    /** An FFT needs at least two points. */
+    static final class FftLength implements picocli.CommandLine.ITypeConverter<Integer> {
+        @Override
+        public Integer convert(String value) {
+            return Bounds.intAtLeast(value, 2);
+        }
+    }
+
     @Override
     public Integer call() {
-        SpectrogramTransformBuilder b = SpectrogramTransform.builder(SpectrogramTransform.load(transform));
+        SpectrogramTransformBuilder b = SpectrogramTransform.builder(transform);
         if (nFft != null) {
             b.nFft(nFft);
         }
@@ -91,7 +102,7 @@ final class SpectrogramCommand implements Callable<Integer> {
             }
         }
         SpectrogramTransform t = b.build();
-        MonoAudio audio = AudioReaders.readMono(input, new ChannelMix(channel));
+        MonoAudio audio = AudioReaders.readMono(input, new ChannelMix(channel.channel));
         int rate = t.sampleRate() == 0 ? audio.sampleRate() : t.sampleRate();
         float[] samples = rate == audio.sampleRate() ? audio.samples()
                 : Resampler.resample(audio.samples(), audio.sampleRate(), rate);

@@ -22,30 +22,40 @@ final class SynthCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, description = "Output directory.")
     Path out;
 
-    @Option(names = "--clips", required = true, description = "Number of clips.")
+    @Option(names = "--clips", required = true, converter = Bounds.Positive.class, description = "Number of clips (>= 1).")
     int clips;
 
     @Option(names = "--seed", defaultValue = "1", description = "Seed; clip i is the same whatever the clip count. Default: ${DEFAULT-VALUE}.")
     long seed;
 
-    @Option(names = "--profile", defaultValue = "origin", description = "Built-in profile (origin, shifted) or a JSON file. Default: ${DEFAULT-VALUE}.")
-    String profile;
+    @Option(names = "--profile", defaultValue = "origin", converter = Enums.SynthProfiles.class,
+            completionCandidates = Enums.SynthProfiles.class,
+            description = "Built-in profile (${COMPLETION-CANDIDATES}) or a JSON file. Default: ${DEFAULT-VALUE}.")
+    SynthProfile profile;
 
-    @Option(names = "--duration", defaultValue = "2.0", description = "Clip length in seconds. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--duration", defaultValue = "2.0", converter = Bounds.PositiveReal.class, description = "Clip length in seconds. Default: ${DEFAULT-VALUE}.")
     double duration;
 
-    @Option(names = "--sample-rate", defaultValue = "288000", description = "Sample rate in Hz (>= 48000; porpoise clicks need ~288000). Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--sample-rate", defaultValue = "288000", converter = SampleRate.class, description = "Sample rate in Hz (>= 48000; porpoise clicks need ~288000). Default: ${DEFAULT-VALUE}.")
     int sampleRate;
 
-    @Option(names = "--train", defaultValue = "0.7", description = "Share of train clips. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--train", defaultValue = "0.7", converter = Bounds.Fraction.class, description = "Share of train clips. Default: ${DEFAULT-VALUE}.")
     double train;
 
-    @Option(names = "--val", defaultValue = "0.15", description = "Share of val clips (the rest is test). Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--val", defaultValue = "0.15", converter = Bounds.Fraction.class, description = "Share of val clips (the rest is test). Default: ${DEFAULT-VALUE}.")
     double val;
+
+    /** The synthesiser's floor: its sounds reach far above 20 kHz. */
+    static final class SampleRate implements picocli.CommandLine.ITypeConverter<Integer> {
+        @Override
+        public Integer convert(String value) {
+            return Bounds.intAtLeast(value, 48_000);
+        }
+    }
 
     @Override
     public Integer call() {
-        SynthConfig config = SynthConfig.of(SynthProfile.resolve(profile)).withDuration(duration).withSampleRate(sampleRate);
+        SynthConfig config = SynthConfig.of(profile).withDuration(duration).withSampleRate(sampleRate);
         long t0 = System.nanoTime();
         List<SyntheticCorpus.Row> rows = SyntheticCorpus.writeAnnotated(out, config, seed, clips, SyntheticCorpus.Splits.of(train, val),
                 TerminalProgress.forStderr());

@@ -1,22 +1,21 @@
 package org.echomask.cli;
 
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.echomask.EchomaskException;
 import org.echomask.classify.ClassifierSpec;
 import org.echomask.classify.ClassifierTraining;
-import org.echomask.classify.FusionKind;
 import org.echomask.classify.MaskInput;
 import org.echomask.classify.Task;
 import org.echomask.model.DatasetRef;
-import org.echomask.nn.BackboneSpec;
 import org.echomask.train.TrainConfig;
 import org.echomask.train.TrainingResult;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /** {@code echomask train}: a mask-guided classifier or its image-only baseline. */
 @Command(name = "train", mixinStandardHelpOptions = true,
@@ -28,40 +27,38 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--dataset", required = true, description = "Dataset directory (train and val splits).")
     Path dataset;
 
-    @Option(names = "--model", defaultValue = "resnet18",
-            description = "Spectrogram encoder: resnet18, resnet34, resnet50, convnext, vit, deit, mobilenetv3, mobilenetv3-small. Default: ${DEFAULT-VALUE}.")
-    String model;
+    @Mixin
+    BackboneOptions backbone;
 
-    @Option(names = "--width", description = "Width multiplier of the encoder (default: the architecture's CPU-sized default).")
-    Double width;
+    @Mixin
+    MaskFusionOptions maskFusion;
 
-    @Option(names = "--mask", defaultValue = "soft", description = "Mask input: none, binary, soft. Default: ${DEFAULT-VALUE}.")
-    String mask;
-
-    @Option(names = "--mask-source", defaultValue = "hq",
+    @Option(names = "--mask-source", defaultValue = "hq", converter = Enums.MaskKinds.class,
+            completionCandidates = Enums.MaskKinds.class,
             description = "Mask kind read from the dataset: hq, generated (after segment predict), proposal. Default: ${DEFAULT-VALUE}.")
     String maskSource;
 
-    @Option(names = "--sigma", defaultValue = "2", description = "Soft-mask sigma in pixels. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--sigma", defaultValue = "2", converter = Bounds.PositiveReal.class, description = "Soft-mask sigma in pixels. Default: ${DEFAULT-VALUE}.")
     double sigma;
 
-    @Option(names = "--fusion", defaultValue = "xattn", description = "concat, gated or xattn. Default: ${DEFAULT-VALUE}.")
-    String fusion;
+    @Option(names = "--task", defaultValue = "multilabel", converter = Enums.Tasks.class, completionCandidates = Enums.Tasks.class,
+            description = "${COMPLETION-CANDIDATES} (one class per label combination, the power set). Default: ${DEFAULT-VALUE}.")
+    Task task;
 
-    @Option(names = "--task", defaultValue = "multilabel", description = "multilabel or multiclass (power set). Default: ${DEFAULT-VALUE}.")
-    String task;
-
-    @Option(names = "--latent-dim", defaultValue = "128", description = "Common dimension of both branches. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--latent-dim", defaultValue = "128", converter = LatentDim.class,
+            description = "Common dimension of both branches (>= 8, a multiple of --heads). Default: ${DEFAULT-VALUE}.")
     int latentDim;
 
-    @Option(names = "--heads", defaultValue = "4", description = "Cross-attention heads. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--heads", defaultValue = "4", converter = Bounds.Positive.class,
+            description = "Cross-attention heads (>= 1). Default: ${DEFAULT-VALUE}.")
     int heads;
 
-    @Option(names = "--time-shift", defaultValue = "0.25",
+    @Option(names = "--time-shift", defaultValue = "0.25", converter = Bounds.Fraction.class,
             description = "Largest random circular time shift while training, fraction of the width. Default: ${DEFAULT-VALUE}.")
     double timeShift;
 
-    @Option(names = "--class-weights", defaultValue = "none", description = "none or balanced. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--class-weights", defaultValue = "none", converter = Enums.ClassWeights.class,
+            completionCandidates = Enums.ClassWeights.class, description = "${COMPLETION-CANDIDATES}. Default: ${DEFAULT-VALUE}.")
     String classWeights;
 
     @Mixin
@@ -73,18 +70,29 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--resume", description = "Continue from the checkpoint in OUT.run/.")
     boolean resume;
 
+    @Spec
+    CommandSpec command;
+
+    /** The classifier's own floor for its latent size; the multiple-of-heads rule needs both flags, see {@link #call}. */
+    static final class LatentDim implements picocli.CommandLine.ITypeConverter<Integer> {
+        @Override
+        public Integer convert(String value) {
+            return Bounds.intAtLeast(value, 8);
+        }
+    }
+
     @Override
     public Integer call() {
+        if (latentDim % heads != 0) {
+            // A usage error like the single-flag bounds (exit 2), before the dataset is opened.
+            throw new ParameterException(command.commandLine(), "--latent-dim " + latentDim + " must be a multiple of --heads " + heads);
+        }
         DatasetRef data = DatasetRef.open(dataset);
         var t = data.info().transform();
-        BackboneSpec backbone = TrainingOptions.backbone(model, width);
-        MaskInput input = MaskInput.parse(mask);
-        ClassifierSpec spec = new ClassifierSpec(backbone, input, input.used() ? maskSource : "",
-                input == MaskInput.SOFT ? sigma : 0, FusionKind.parse(fusion), Task.parse(task), data.info().labels(),
+        MaskInput input = maskFusion.mask;
+        ClassifierSpec spec = new ClassifierSpec(backbone.spec(), input, input.used() ? maskSource : "",
+                input == MaskInput.SOFT ? sigma : 0, maskFusion.fusion, task, data.info().labels(),
                 latentDim, heads, t.outputHeight(), t.outputWidth(), timeShift);
-        if (!List.of("none", "balanced").contains(classWeights)) {
-            throw new EchomaskException("--class-weights must be none or balanced, got " + classWeights);
-        }
         TrainConfig config = training.config();
         System.out.println("training " + spec.describe() + " on " + dataset + " (" + config.epochs() + " epochs, batch "
                 + config.batchSize() + ", seed " + config.seed() + ")");

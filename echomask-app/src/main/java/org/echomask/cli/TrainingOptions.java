@@ -6,34 +6,38 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.echomask.EchomaskException;
 import org.echomask.io.Json;
-import org.echomask.nn.BackboneSpec;
 import org.echomask.train.TrainConfig;
 import picocli.CommandLine.Option;
 
-/** Trainer flags shared by {@code train} and {@code segment train}; each has a TrainConfig JSON field. */
+/**
+ * Trainer flags shared by {@code train} and {@code segment train}; each has a TrainConfig JSON field.
+ * The bounds repeat TrainConfig's own rules so a bad value is refused while parsing, naming the flag.
+ */
 final class TrainingOptions {
     @Option(names = "--train-config", description = "TrainConfig JSON; flags given explicitly override its fields.")
     Path configFile;
 
-    @Option(names = "--epochs", description = "Epochs.")
+    @Option(names = "--epochs", converter = Bounds.Positive.class, description = "Epochs (>= 1).")
     Integer epochs;
 
-    @Option(names = "--batch-size", description = "Examples per step.")
+    @Option(names = "--batch-size", converter = Bounds.TrainingBatch.class,
+            description = "Examples per step (>= 2: BatchNorm needs two).")
     Integer batchSize;
 
-    @Option(names = "--lr", description = "Peak learning rate (AdamW, linear warm-up then cosine decay).")
+    @Option(names = "--lr", converter = Bounds.PositiveReal.class, description = "Peak learning rate (AdamW, linear warm-up then cosine decay).")
     Double learningRate;
 
-    @Option(names = "--weight-decay", description = "AdamW decoupled weight decay.")
+    @Option(names = "--weight-decay", converter = Bounds.NonNegativeReal.class, description = "AdamW decoupled weight decay.")
     Double weightDecay;
 
-    @Option(names = "--patience", description = "Early stopping after this many epochs without improvement (0 = off).")
+    @Option(names = "--patience", converter = Bounds.NonNegative.class, description = "Early stopping after this many epochs without improvement (0 = off).")
     Integer patience;
 
     @Option(names = "--seed", description = "Random seed (weights, shuffling, augmentation).")
     Long seed;
 
-    @Option(names = "--threads", description = "Loader threads preparing batches ahead of the model.")
+    @Option(names = "--threads", converter = Bounds.LoaderThreads.class,
+            description = "Loader threads preparing batches ahead of the model (0..64; 0 = the training thread).")
     Integer threads;
 
     /** The config: defaults (or --train-config), then explicit flags. */
@@ -65,23 +69,5 @@ final class TrainingOptions {
             throw new EchomaskException(file + ": training config not found");
         }
         return Json.readFile(file, TrainConfig.class);
-    }
-
-    /** The architecture's default spec, with the width overridden when given. */
-    static BackboneSpec backbone(String architecture, Double width) {
-        BackboneSpec d;
-        try {
-            d = BackboneSpec.defaults(architecture);
-        } catch (IllegalArgumentException e) {
-            throw new EchomaskException(e.getMessage(), e);
-        }
-        if (width == null) {
-            return d;
-        }
-        try {
-            return d.withWidthMultiplier(width);
-        } catch (IllegalArgumentException e) {
-            throw new EchomaskException("--width: " + e.getMessage(), e);
-        }
     }
 }

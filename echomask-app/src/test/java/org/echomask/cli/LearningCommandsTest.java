@@ -69,9 +69,10 @@ class LearningCommandsTest {
         assertThat(r.code()).isEqualTo(1);
         assertThat(r.err()).contains("not a model package");
 
+        // An unknown architecture is a usage error now, refused while parsing (exit 2) with the known names.
         r = CommandsTest.run(join("train --dataset", ds, "--model resnet19 --out", dir.resolve("m")));
-        assertThat(r.code()).isEqualTo(1);
-        assertThat(r.err()).contains("resnet19");
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("resnet19").contains("resnet18, resnet34");
 
         r = CommandsTest.run(join("train --dataset", ds, "--mask soft --mask-source generated --epochs=1 --out", dir.resolve("m")));
         assertThat(r.code()).isEqualTo(1);

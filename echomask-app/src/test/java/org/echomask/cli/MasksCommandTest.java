@@ -69,7 +69,9 @@ class MasksCommandTest {
         CommandsTest.Result notDs = CommandsTest.run("masks", "propose", "--dataset", dir.toString());
         assertThat(notDs.code()).isEqualTo(1);
         assertThat(notDs.err()).startsWith("echomask: ").contains("not a dataset directory");
+        // An unknown preset is refused while parsing (a usage error, exit 2), listing the presets.
         CommandsTest.Result preset = CommandsTest.run("masks", "evaluate", "--dataset", dir.toString(), "--preset", "nope");
-        assertThat(preset.code()).isEqualTo(1);
+        assertThat(preset.code()).isEqualTo(2);
+        assertThat(preset.err()).startsWith("echomask: ").contains("'nope' is not one of: default, whistle");
     }
 }
