@@ -8,7 +8,7 @@ import org.echomask.EchomaskException;
 import org.echomask.io.Json;
 import org.junit.jupiter.api.Test;
 
-/** The name registries of the classifier's seams: fusions, heads. */
+/** The name registries of the classifier's seams: fusions, heads (losses: {@code LossesTest}). */
 class SeamRegistriesTest {
 
     @Test
