@@ -79,9 +79,11 @@ final class TrainCommand implements Callable<Integer> {
         var t = data.info().transform();
         BackboneSpec backbone = TrainingOptions.backbone(model, width);
         MaskInput input = MaskInput.parse(mask);
-        ClassifierSpec spec = new ClassifierSpec(backbone, input, input.used() ? maskSource : "",
-                input == MaskInput.SOFT ? sigma : 0, FusionKind.parse(fusion), Task.parse(task), data.info().labels(),
-                latentDim, heads, t.outputHeight(), t.outputWidth(), timeShift);
+        ClassifierSpec spec = ClassifierSpec.builder().setBackbone(backbone).setMaskInput(input)
+                .optMaskSource(input.used() ? maskSource : "").optSoftSigma(input == MaskInput.SOFT ? sigma : 0)
+                .optFusion(FusionKind.parse(fusion)).setTask(Task.parse(task)).setLabels(data.info().labels())
+                .optLatentDim(latentDim).optHeads(heads).setInputSize(t.outputHeight(), t.outputWidth())
+                .optTimeShift(timeShift).build();
         if (!List.of("none", "balanced").contains(classWeights)) {
             throw new EchomaskException("--class-weights must be none or balanced, got " + classWeights);
         }
