@@ -25,7 +25,8 @@ import org.echomask.nn.Backbone;
  * {@link #encodeSpectrogram}. {@link #forward} is exactly these steps in order.
  *
  * <p>The fusion and the head are chosen by name ({@link Fusions}, {@link Heads}); child names and
- * their order are those of every saved package ({@code weights.params} stores parameters by position).
+ * their order are those of every saved package, since {@code weights.params} holds the parameters
+ * in child order and loading checks each one's name.
  *
  * <p>Inputs: {@code (N, C, H, W)} spectrogram, plus {@code (N, 1, H, W)} mask when a mask branch is
  * used. Output: {@code (N, outputs)} logits.
