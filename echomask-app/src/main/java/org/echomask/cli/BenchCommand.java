@@ -64,9 +64,10 @@ final class BenchCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         MaskInput input = maskFusion.mask;
         List<String> labels = List.of("a", "b", "c");
-        ClassifierSpec spec = new ClassifierSpec(backbone.spec(), input, input.used() ? "hq" : "",
-                input == MaskInput.SOFT ? 2 : 0, maskFusion.fusion, Task.MULTILABEL, labels,
-                ClassifierSpec.DEFAULT_LATENT_DIM, ClassifierSpec.DEFAULT_HEADS, 128, 128, 0);
+        ClassifierSpec spec = ClassifierSpec.builder().setBackbone(backbone.spec()).setMaskInput(input)
+                .optMaskSource(input.used() ? "hq" : "").optSoftSigma(input == MaskInput.SOFT ? 2 : 0)
+                .optFusion(maskFusion.fusion).setTask(Task.MULTILABEL).setLabels(labels).setInputSize(128, 128)
+                .build();
         MaskGuidedClassifier block = spec.build();
         ClassifierLearner learner = new ClassifierLearner(block, Task.MULTILABEL, spec.labelSet(), 1, 128, 128, null);
         TrainConfig config = TrainConfig.defaults().withEpochs(epochs).withBatchSize(batchSize).withPatience(0);

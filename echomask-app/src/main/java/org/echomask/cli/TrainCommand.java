@@ -90,9 +90,11 @@ final class TrainCommand implements Callable<Integer> {
         DatasetRef data = DatasetRef.open(dataset);
         var t = data.info().transform();
         MaskInput input = maskFusion.mask;
-        ClassifierSpec spec = new ClassifierSpec(backbone.spec(), input, input.used() ? maskSource : "",
-                input == MaskInput.SOFT ? sigma : 0, maskFusion.fusion, task, data.info().labels(),
-                latentDim, heads, t.outputHeight(), t.outputWidth(), timeShift);
+        ClassifierSpec spec = ClassifierSpec.builder().setBackbone(backbone.spec()).setMaskInput(input)
+                .optMaskSource(input.used() ? maskSource : "").optSoftSigma(input == MaskInput.SOFT ? sigma : 0)
+                .optFusion(maskFusion.fusion).setTask(task).setLabels(data.info().labels())
+                .optLatentDim(latentDim).optHeads(heads).setInputSize(t.outputHeight(), t.outputWidth())
+                .optTimeShift(timeShift).build();
         TrainConfig config = training.config();
         System.out.println("training " + spec.describe() + " on " + dataset + " (" + config.epochs() + " epochs, batch "
                 + config.batchSize() + ", seed " + config.seed() + ")");

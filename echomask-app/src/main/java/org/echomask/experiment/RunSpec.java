@@ -60,10 +60,11 @@ public record RunSpec(String backbone, Double width, String mask, String source,
             b = b.withWidthMultiplier(width);
         }
         MaskInput input = MaskInput.parse(mask);
-        return new ClassifierSpec(b, input, source, input == MaskInput.SOFT ? softSigma : 0,
-                input.used() ? FusionKind.parse(fusion) : FusionKind.CONCAT, Task.parse(task), labels,
-                ClassifierSpec.DEFAULT_LATENT_DIM, ClassifierSpec.DEFAULT_HEADS, transform.outputHeight(),
-                transform.outputWidth(), 0.25);
+        return ClassifierSpec.builder().setBackbone(b).setMaskInput(input).optMaskSource(source)
+                .optSoftSigma(input == MaskInput.SOFT ? softSigma : 0)
+                .optFusion(input.used() ? FusionKind.parse(fusion) : FusionKind.CONCAT).setTask(Task.parse(task))
+                .setLabels(labels).setInputSize(transform.outputHeight(), transform.outputWidth()).optTimeShift(0.25)
+                .build();
     }
 
     /** Every run of every table, each once, in table order; and which runs each table shows. */

@@ -10,8 +10,10 @@ import org.echomask.train.Learner;
 import org.echomask.train.ValidationMetric;
 
 /**
- * Trains a {@link MaskGuidedClassifier}: BCE for multilabel, power-set cross-entropy for
- * multiclass, optional class weights, joint accuracy as the validation metric.
+ * Trains a {@link MaskGuidedClassifier}: a {@link ClassificationLoss} by name (by default the
+ * task's: BCE for multilabel, power-set cross-entropy for multiclass), optional class weights,
+ * joint accuracy as the validation metric. Its training loss is the default forward-then-loss;
+ * mixing strategies are learners of their own that run the classifier's stages.
  */
 public final class ClassifierLearner implements Learner {
     private final MaskGuidedClassifier block;
@@ -21,13 +23,21 @@ public final class ClassifierLearner implements Learner {
     private final int height;
     private final int width;
     private final float[] classWeights;
+    private final ClassificationLoss loss;
+
+    /** The learner with the task's default loss ({@link Losses#forTask}). */
+    public ClassifierLearner(MaskGuidedClassifier block, Task task, LabelSet labels, int channels, int height, int width,
+            float[] classWeights) {
+        this(block, task, labels, channels, height, width, classWeights, Losses.forTask(task).name());
+    }
 
     /**
      * @param classWeights one weight per output (K positive weights for multilabel, 2^K class
      *     weights for multiclass), or null for none
+     * @param loss a {@link Losses} name
      */
     public ClassifierLearner(MaskGuidedClassifier block, Task task, LabelSet labels, int channels, int height, int width,
-            float[] classWeights) {
+            float[] classWeights, String loss) {
         if (classWeights != null && classWeights.length != task.outputs(labels)) {
             throw new IllegalArgumentException(classWeights.length + " class weights for " + task.outputs(labels) + " outputs");
         }
@@ -38,6 +48,12 @@ public final class ClassifierLearner implements Learner {
         this.height = height;
         this.width = width;
         this.classWeights = classWeights == null ? null : classWeights.clone();
+        this.loss = Losses.named(loss);
+    }
+
+    /** The loss's registry name. */
+    public String lossName() {
+        return loss.name();
     }
 
     @Override
@@ -55,8 +71,7 @@ public final class ClassifierLearner implements Learner {
     public NDArray loss(NDList predictions, NDArray target) {
         NDArray logits = predictions.singletonOrThrow();
         NDArray weights = classWeights == null ? null : logits.getManager().create(classWeights);
-        return task == Task.MULTILABEL ? Losses.binaryCrossEntropy(logits, target, weights)
-                : Losses.crossEntropy(logits, target, weights);
+        return loss.compute(logits, target, weights);
     }
 
     @Override

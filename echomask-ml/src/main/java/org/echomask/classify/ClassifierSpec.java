@@ -1,5 +1,6 @@
 package org.echomask.classify;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.echomask.EchomaskException;
 import org.echomask.dataset.MaskSelection;
@@ -11,6 +12,8 @@ import org.echomask.nn.BackboneSpec;
 
 /**
  * Everything needed to rebuild a classifier's network and feed it: saved in {@code model.json}.
+ * Build one with {@link #builder()}; the components, their order and their JSON names are those of
+ * saved packages, so they stay as they are.
  *
  * @param backbone spectrogram encoder
  * @param maskInput none (image-only baseline), binary or soft
@@ -49,6 +52,116 @@ public record ClassifierSpec(BackboneSpec backbone, MaskInput maskInput, String 
         require(latentDim >= 8 && latentDim % heads == 0, "latent dimension " + latentDim + " must be >= 8 and a multiple of heads " + heads);
         require(inputHeight >= 16 && inputWidth >= 16, "input must be at least 16x16, got " + inputHeight + "x" + inputWidth);
         require(timeShift >= 0 && timeShift <= 1, "time shift must be a fraction in [0, 1], got " + timeShift);
+    }
+
+    /** A builder: {@code setX} for what every spec needs, {@code optX} for the rest, checked in {@link Builder#build}. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Names the twelve components instead of listing them in order. Optional components default
+     * to: no mask source, sigma 0, {@link FusionKind#CONCAT}, {@link #DEFAULT_LATENT_DIM},
+     * {@link #DEFAULT_HEADS}, no time shift.
+     */
+    public static final class Builder {
+        private BackboneSpec backbone;
+        private MaskInput maskInput;
+        private Task task;
+        private List<String> labels;
+        private int inputHeight;
+        private int inputWidth;
+        private String maskSource = "";
+        private double softSigma;
+        private FusionKind fusion = FusionKind.CONCAT;
+        private int latentDim = DEFAULT_LATENT_DIM;
+        private int heads = DEFAULT_HEADS;
+        private double timeShift;
+
+        private Builder() {}
+
+        public Builder setBackbone(BackboneSpec backbone) {
+            this.backbone = backbone;
+            return this;
+        }
+
+        public Builder setMaskInput(MaskInput maskInput) {
+            this.maskInput = maskInput;
+            return this;
+        }
+
+        public Builder setTask(Task task) {
+            this.task = task;
+            return this;
+        }
+
+        public Builder setLabels(List<String> labels) {
+            this.labels = labels;
+            return this;
+        }
+
+        /** Spectrogram rows (frequency bins) and columns (frames). */
+        public Builder setInputSize(int height, int width) {
+            this.inputHeight = height;
+            this.inputWidth = width;
+            return this;
+        }
+
+        /** The tracked mask kind the mask branch reads; required when the mask input is used. */
+        public Builder optMaskSource(String maskSource) {
+            this.maskSource = maskSource;
+            return this;
+        }
+
+        /** Gaussian sigma in pixels; required (> 0) for soft masks, 0 otherwise. */
+        public Builder optSoftSigma(double softSigma) {
+            this.softSigma = softSigma;
+            return this;
+        }
+
+        public Builder optFusion(FusionKind fusion) {
+            this.fusion = fusion;
+            return this;
+        }
+
+        public Builder optLatentDim(int latentDim) {
+            this.latentDim = latentDim;
+            return this;
+        }
+
+        public Builder optHeads(int heads) {
+            this.heads = heads;
+            return this;
+        }
+
+        /** Largest random circular time shift while training, fraction of the width. */
+        public Builder optTimeShift(double timeShift) {
+            this.timeShift = timeShift;
+            return this;
+        }
+
+        /** The spec; refuses missing required components by name, then validates like the constructor. */
+        public ClassifierSpec build() {
+            List<String> missing = new ArrayList<>();
+            if (backbone == null) {
+                missing.add("backbone (setBackbone)");
+            }
+            if (maskInput == null) {
+                missing.add("mask input (setMaskInput)");
+            }
+            if (task == null) {
+                missing.add("task (setTask)");
+            }
+            if (labels == null) {
+                missing.add("labels (setLabels)");
+            }
+            if (inputHeight == 0 && inputWidth == 0) {
+                missing.add("input size (setInputSize)");
+            }
+            require(missing.isEmpty(), "missing " + String.join(", ", missing));
+            return new ClassifierSpec(backbone, maskInput, maskSource, softSigma, fusion, task, labels, latentDim, heads,
+                    inputHeight, inputWidth, timeShift);
+        }
     }
 
     private static void require(boolean ok, String message) {

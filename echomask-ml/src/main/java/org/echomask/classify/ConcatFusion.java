@@ -18,7 +18,7 @@ import ai.djl.util.PairList;
  * branches; the added z_s is the residual path that keeps the spectrogram evidence intact.
  * Input: spectrogram tokens (N, Ls, D), mask tokens (N, Lm, D); output (N, D).
  */
-final class ConcatFusion extends AbstractBlock {
+final class ConcatFusion extends AbstractBlock implements Fusion {
     private final SequentialBlock mlp;
 
     ConcatFusion(int dim) {

@@ -23,7 +23,7 @@ import ai.djl.util.PairList;
  * additions are the residual path from the spectrogram encoder. Input: spectrogram tokens
  * (N, Ls, D), mask tokens (N, Lm, D); output (N, D).
  */
-final class CrossAttentionFusion extends AbstractBlock {
+final class CrossAttentionFusion extends AbstractBlock implements Fusion {
     private final int dim;
     private final int heads;
     private final LayerNorm queryNorm;

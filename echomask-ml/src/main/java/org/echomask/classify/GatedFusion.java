@@ -17,7 +17,7 @@ import ai.djl.util.PairList;
  * embedding (SPEC section 1 step 5). Input: spectrogram tokens (N, Ls, D), mask tokens (N, Lm, D);
  * output (N, D).
  */
-final class GatedFusion extends AbstractBlock {
+final class GatedFusion extends AbstractBlock implements Fusion {
     private final Linear gate;
     private final Linear transform;
 

@@ -8,7 +8,6 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Block;
 import ai.djl.nn.convolutional.Conv2d;
-import ai.djl.nn.core.Linear;
 import ai.djl.nn.norm.LayerNorm;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
@@ -18,9 +17,16 @@ import org.echomask.nn.Backbone;
  * The two-branch mask-guided classifier (MGC) and, with {@link MaskInput#NONE}, its image-only
  * baseline from the same code: {@code y = head(embed(fuse(encode(spectrogram), encode(mask))))}.
  *
- * <p>The stages are public so later work plugs in without special cases: Manifold Mixup and
- * MultiMix mix {@link #embed} outputs, relevance masking reads them, Grad-CAM reads the
- * spectrogram feature map of {@link #encodeSpectrogram}.
+ * <p>The stages are public so a learner can run them one by one and act between them (its
+ * {@code trainingLoss}): {@link #encode} (each branch to tokens: {@link #spectrogramTokens},
+ * {@link #maskTokens}) → {@link #fuse} → {@link #embed} → {@link #head}. Input Mixup mixes the
+ * inputs, token-level mixing the {@link Branches}, Manifold Mixup and MultiMix the {@link #embed}
+ * outputs; relevance masking reads those, Grad-CAM the spectrogram feature map of
+ * {@link #encodeSpectrogram}. {@link #forward} is exactly these steps in order.
+ *
+ * <p>The fusion and the head are chosen by name ({@link Fusions}, {@link Heads}); child names and
+ * their order are those of every saved package, since {@code weights.params} holds the parameters
+ * in child order and loading checks each one's name.
  *
  * <p>Inputs: {@code (N, C, H, W)} spectrogram, plus {@code (N, 1, H, W)} mask when a mask branch is
  * used. Output: {@code (N, outputs)} logits.
@@ -33,12 +39,23 @@ public final class MaskGuidedClassifier extends AbstractBlock {
     private final int outputs;
     private final Block spectrogramProjection;
     private final Block maskEncoder;
-    private final Block fusion;
+    private final Fusion fusion;
     private final LayerNorm embedNorm;
-    private final Linear head;
+    private final String headName;
+    private final Head head;
 
+    /** Each branch's tokens in the latent space: spectrogram (N, Ls, D), mask (N, Lm, D) or null without a mask branch. */
+    public record Branches(NDArray spectrogramTokens, NDArray maskTokens) {}
+
+    /** The classifier with the {@value Heads#LINEAR} head, as every saved package has. */
     public MaskGuidedClassifier(Backbone backbone, MaskInput maskInput, FusionKind fusionKind, int latentDim, int heads,
             int outputs) {
+        this(backbone, maskInput, fusionKind, latentDim, heads, outputs, Heads.LINEAR);
+    }
+
+    /** @param headName a {@link Heads} name */
+    public MaskGuidedClassifier(Backbone backbone, MaskInput maskInput, FusionKind fusionKind, int latentDim, int heads,
+            int outputs, String headName) {
         if (latentDim < 8 || outputs < 1) {
             throw new IllegalArgumentException("latent dimension " + latentDim + " or outputs " + outputs + " too small");
         }
@@ -52,17 +69,14 @@ public final class MaskGuidedClassifier extends AbstractBlock {
                 Conv2d.builder().setKernelShape(new Shape(1, 1)).setFilters(latentDim).build());
         if (maskInput.used()) {
             maskEncoder = addChildBlock("mask_encoder", MaskEncoder.create(latentDim));
-            fusion = addChildBlock("fusion", switch (fusionKind) {
-                case CONCAT -> new ConcatFusion(latentDim);
-                case GATED -> new GatedFusion(latentDim);
-                case XATTN -> new CrossAttentionFusion(latentDim, heads);
-            });
+            fusion = addChildBlock("fusion", Fusions.create(fusionKind.id(), latentDim, heads));
         } else {
             maskEncoder = null;
             fusion = null;
         }
         embedNorm = addChildBlock("embed_norm", LayerNorm.builder().axis(1).build());
-        head = addChildBlock("head", Linear.builder().setUnits(outputs).build());
+        this.headName = headName;
+        head = addChildBlock("head", Heads.create(headName, outputs));
     }
 
     public MaskInput maskInput() {
@@ -71,6 +85,27 @@ public final class MaskGuidedClassifier extends AbstractBlock {
 
     public FusionKind fusionKind() {
         return fusionKind;
+    }
+
+    public String headName() {
+        return headName;
+    }
+
+    /** Width D of the tokens, the fused vector and the embedding. */
+    public int latentDim() {
+        return latentDim;
+    }
+
+    /** Logits per example. */
+    public int outputs() {
+        return outputs;
+    }
+
+    /** Both branches of a batch's inputs ({@code spectrogram[, mask]}, as {@link #forward} takes them) to tokens. */
+    public Branches encode(ParameterStore ps, NDList inputs, boolean training) {
+        NDArray specTokens = spectrogramTokens(ps, inputs.get(0), training);
+        NDArray maskTokens = maskInput.used() ? maskTokens(ps, inputs.get(1), training) : null;
+        return new Branches(specTokens, maskTokens);
     }
 
     /** Spectrogram feature map of the backbone, before projection: (N, C, h, w). Grad-CAM reads this. */
@@ -90,12 +125,20 @@ public final class MaskGuidedClassifier extends AbstractBlock {
         return Tokens.fromMap(maskEncoder.forward(ps, new NDList(mask), training).singletonOrThrow());
     }
 
+    /** Fused vector (N, D) of both branches' tokens. */
+    public NDArray fuse(ParameterStore ps, Branches branches, boolean training) {
+        return fuse(ps, branches.spectrogramTokens(), branches.maskTokens(), training);
+    }
+
     /** Fused vector (N, D); without a mask branch, the pooled spectrogram tokens. */
     public NDArray fuse(ParameterStore ps, NDArray spectrogramTokens, NDArray maskTokens, boolean training) {
         if (!maskInput.used()) {
             return Tokens.pool(spectrogramTokens);
         }
-        return fusion.forward(ps, new NDList(spectrogramTokens, maskTokens), training).singletonOrThrow();
+        if (maskTokens == null) {
+            throw new IllegalArgumentException("a " + maskInput.id() + " mask classifier fuses mask tokens; got none");
+        }
+        return fusion.fuse(ps, spectrogramTokens, maskTokens, training);
     }
 
     /** The embedding the head reads (N, D): the fused vector, layer-normalised. */
@@ -105,14 +148,12 @@ public final class MaskGuidedClassifier extends AbstractBlock {
 
     /** Logits (N, outputs) of embeddings. */
     public NDArray head(ParameterStore ps, NDArray embedding, boolean training) {
-        return head.forward(ps, new NDList(embedding), training).singletonOrThrow();
+        return head.logits(ps, embedding, training);
     }
 
     @Override
     protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
-        NDArray specTokens = spectrogramTokens(ps, inputs.get(0), training);
-        NDArray maskTokens = maskInput.used() ? maskTokens(ps, inputs.get(1), training) : null;
-        NDArray embedding = embed(ps, fuse(ps, specTokens, maskTokens, training), training);
+        NDArray embedding = embed(ps, fuse(ps, encode(ps, inputs, training), training), training);
         return new NDList(head(ps, embedding, training));
     }
 

@@ -105,14 +105,14 @@ final class EpochRunner {
         return new TrainPass(lossSum / seen, seen, (System.nanoTime() - start) / 1e9, learningRate);
     }
 
-    /** Forward, loss, backward and one AdamW step, with the batch's arrays freed at the end. */
+    /** The learner's training loss, backward and one AdamW step, with the batch's arrays freed at the end. */
     private double step(HostBatch batch, double learningRate, int epoch, int index) {
         try (NDManager scope = work.newSubManager()) {
             NDList inputs = Tensors.inputs(batch, scope);
             NDArray target = Tensors.toEngine(batch.target(), scope);
             double loss;
             try (GradientCollector collector = engine.newGradientCollector()) {
-                NDArray lossArray = learner.loss(block.forward(store, inputs, true), target);
+                NDArray lossArray = learner.trainingLoss(store, inputs, target, TrainingStep.of(config.seed(), epoch, index));
                 loss = Tensors.scalar(lossArray, "the training loss");
                 if (!Double.isFinite(loss)) {
                     throw new EchomaskException("training loss is " + loss + " at epoch " + epoch + ", batch " + (index + 1)

@@ -12,6 +12,8 @@ final class Seeds {
     static final long AUGMENT = 3;
     static final long ENGINE = 4;
     static final long EVALUATE = 5;
+    /** Choices a learner makes inside a training step ({@link TrainingStep}): mixing partners, weights. */
+    static final long MIX = 6;
 
     private static final long GOLDEN_GAMMA = 0x9e3779b97f4a7c15L;
 

@@ -51,9 +51,10 @@ class EndToEndTest {
     @CsvSource({"none,concat,multilabel", "binary,concat,multilabel", "soft,gated,multilabel", "soft,xattn,multiclass"})
     void classifierTrainsAndReloadsExactly(String mask, String fusion, String task) {
         MaskInput input = MaskInput.parse(mask);
-        ClassifierSpec spec = new ClassifierSpec(small(), input, "hq", input == MaskInput.SOFT ? 2 : 0,
-                FusionKind.parse(fusion), Task.parse(task), List.of("beluga_click", "beluga_whistle", "porpoise_click"),
-                32, 4, 128, 128, 0.25);
+        ClassifierSpec spec = ClassifierSpec.builder().setBackbone(small()).setMaskInput(input).optMaskSource("hq")
+                .optSoftSigma(input == MaskInput.SOFT ? 2 : 0).optFusion(FusionKind.parse(fusion)).setTask(Task.parse(task))
+                .setLabels(List.of("beluga_click", "beluga_whistle", "porpoise_click")).optLatentDim(32).optHeads(4)
+                .setInputSize(128, 128).optTimeShift(0.25).build();
         Path out = root.resolve("model-" + mask + "-" + fusion + ".zip");
         ClassifierTraining.Outcome o = ClassifierTraining.run(new ClassifierTraining.Job(dataset, spec, CONFIG, true, out,
                 false, List.of("test")), Progress.NONE);

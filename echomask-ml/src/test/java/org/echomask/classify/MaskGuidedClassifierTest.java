@@ -1,6 +1,7 @@
 package org.echomask.classify;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
@@ -63,6 +64,34 @@ class MaskGuidedClassifierTest {
             }
             assertThat(model.getParameters().keys().stream().anyMatch(k -> k.contains("mask_encoder")))
                     .isEqualTo(input.used());
+        }
+    }
+
+    /** A learner that runs the stages itself must compute what forward computes, to the bit. */
+    @ParameterizedTest
+    @CsvSource({"none,concat", "binary,concat", "soft,gated", "soft,xattn"})
+    void publicStagesComposeToForwardBitForBit(String mask, String fusion) {
+        Engine engine = Engines.pytorch();
+        engine.setRandomSeed(2);
+        MaskInput input = MaskInput.parse(mask);
+        MaskGuidedClassifier model = new MaskGuidedClassifier(tinyBackbone(), input, FusionKind.parse(fusion), 16, 4, 3);
+        try (NDManager m = engine.newBaseManager()) {
+            Shape img = new Shape(3, 1, 32, 48);
+            model.initialize(m, DataType.FLOAT32, input.used() ? new Shape[] {img, img} : new Shape[] {img});
+            NDList in = input.used() ? new NDList(m.randomNormal(img), m.randomUniform(0, 1, img)) : new NDList(m.randomNormal(img));
+            ParameterStore ps = new ParameterStore(m, false);
+            float[] whole = model.forward(ps, in, false).singletonOrThrow().toFloatArray();
+
+            MaskGuidedClassifier.Branches branches = model.encode(ps, in, false);
+            assertThat(branches.spectrogramTokens().getShape().get(2)).isEqualTo(model.latentDim());
+            assertThat(branches.maskTokens() != null).isEqualTo(input.used());
+            NDArray embedding = model.embed(ps, model.fuse(ps, branches, false), false);
+            assertThat(embedding.getShape()).isEqualTo(new Shape(3, 16));
+            assertThat(model.head(ps, embedding, false).toFloatArray()).containsExactly(whole);
+            if (input.used()) {
+                assertThatThrownBy(() -> model.fuse(ps, branches.spectrogramTokens(), null, false))
+                        .isInstanceOf(IllegalArgumentException.class);
+            }
         }
     }
 }

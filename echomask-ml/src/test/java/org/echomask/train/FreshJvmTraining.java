@@ -37,8 +37,10 @@ public final class FreshJvmTraining {
             SegmenterSpec spec = DeepLabV3.defaults().withNumClasses(2).withBackbone(backbone.withOutputStride(8));
             SegmenterTraining.run(new SegmenterTraining.Job(dataset, spec, config, 8, out, false, List.of()), Progress.NONE);
         } else {
-            ClassifierSpec spec = new ClassifierSpec(backbone, MaskInput.BINARY, "hq", 0, FusionKind.CONCAT,
-                    Task.MULTILABEL, List.of("beluga_click", "beluga_whistle", "porpoise_click"), 16, 1, 128, 128, 0.25);
+            ClassifierSpec spec = ClassifierSpec.builder().setBackbone(backbone).setMaskInput(MaskInput.BINARY)
+                    .optMaskSource("hq").optFusion(FusionKind.CONCAT).setTask(Task.MULTILABEL)
+                    .setLabels(List.of("beluga_click", "beluga_whistle", "porpoise_click")).optLatentDim(16).optHeads(1)
+                    .setInputSize(128, 128).optTimeShift(0.25).build();
             ClassifierTraining.run(new ClassifierTraining.Job(dataset, spec, config, false, out, false, List.of()),
                     Progress.NONE);
         }

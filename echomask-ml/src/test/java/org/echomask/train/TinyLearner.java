@@ -19,7 +19,7 @@ import java.util.List;
  * max-pool, dropout (randomness inside the network) and a linear layer to two logits. Loss is
  * softmax cross-entropy against one-hot targets; scores are probabilities; the metric accuracy.
  */
-final class TinyLearner implements Learner {
+class TinyLearner implements Learner {
     private final Block block;
     private final ValidationMetric metric;
 

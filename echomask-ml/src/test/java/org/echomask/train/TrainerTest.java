@@ -99,6 +99,46 @@ class TrainerTest {
     }
 
     @Test
+    void defaultTrainingLossIsTheForwardPassThenTheLossBitForBit() {
+        TinyLearner learner = new TinyLearner();
+        ai.djl.engine.Engine engine = org.echomask.nn.Engines.pytorch();
+        try (ai.djl.ndarray.NDManager m = engine.newBaseManager()) {
+            learner.block().initialize(m, ai.djl.ndarray.types.DataType.FLOAT32, learner.inputShapes());
+            HostBatch batch = TRAIN.batch(List.of(0, 1, 2, 3, 4, 5), true, new java.util.Random(3));
+            ai.djl.ndarray.NDList inputs = Tensors.inputs(batch, m);
+            ai.djl.ndarray.NDArray target = Tensors.toEngine(batch.target(), m);
+            ai.djl.training.ParameterStore store = new ai.djl.training.ParameterStore(m, false);
+            engine.setRandomSeed(11); // the same dropout mask for both
+            float viaLearner = learner.trainingLoss(store, inputs, target, TrainingStep.of(7, 1, 0)).getFloat();
+            engine.setRandomSeed(11);
+            float direct = learner.loss(learner.block().forward(store, inputs, true), target).getFloat();
+            assertThat(Float.floatToIntBits(viaLearner)).isEqualTo(Float.floatToIntBits(direct));
+        }
+    }
+
+    @Test
+    void learnerOwnedLossReplaysItsRandomChoicesAfterAResume() {
+        MixupTinyLearner whole = new MixupTinyLearner();
+        TrainingResult uninterrupted = train(whole, config(4), dir.resolve("whole"), Progress.NONE, false);
+        // Mixing changed the training (not a no-op), and every step drew its own numbers.
+        TinyLearner plain = new TinyLearner();
+        TrainingResult unmixed = train(plain, config(4), dir.resolve("plain"), Progress.NONE, false);
+        assertThat(uninterrupted.history().get(0).trainLoss()).isNotEqualTo(unmixed.history().get(0).trainLoss());
+        assertThat(whole.draws).hasSize(4 * 8).doesNotHaveDuplicates();
+
+        Path runDir = dir.resolve("killed");
+        MixupTinyLearner killed = new MixupTinyLearner();
+        assertThatThrownBy(() -> train(killed, config(4), runDir, new RecordingProgress("epoch 3/4"), false))
+                .isInstanceOf(RecordingProgress.Killed.class);
+        MixupTinyLearner resumed = new MixupTinyLearner();
+        TrainingResult result = train(resumed, config(4), runDir, Progress.NONE, true);
+
+        assertThat(resumed.draws).containsExactlyElementsOf(whole.draws.subList(2 * 8, 4 * 8));
+        assertThat(Weights.save(resumed.block())).isEqualTo(Weights.save(whole.block()));
+        assertThat(reproducible(result.history())).isEqualTo(reproducible(uninterrupted.history()));
+    }
+
+    @Test
     void resumeWithoutCheckpointStartsFreshWithANote() {
         RecordingProgress progress = new RecordingProgress();
         TrainingResult result = train(new TinyLearner(), config(1), dir, progress, true);
