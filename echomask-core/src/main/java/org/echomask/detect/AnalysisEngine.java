@@ -11,7 +11,7 @@ import org.echomask.Progress;
  * {@link ServiceLoader} by {@link #name()} (the module {@code echomask-spark} provides
  * {@code spark}). An engine analyses each recording with {@link Analyzer#analyse} on its workers,
  * each worker opening its scorer from the {@link ScorerFactory} once, and assembles the run on the
- * driver with {@link Analyzer.Collector}, so its files are those of {@link Analyzer#run}.
+ * driver with {@link RunOutputs}, so its files are those of {@link Analyzer#run}.
  */
 public interface AnalysisEngine {
 

@@ -65,7 +65,7 @@ public class KnownEventsTest {
         assertThat(r.outcomes()).extracting(Analyzer.Outcome::status).containsExactly(Analyzer.Status.FAILED,
                 Analyzer.Status.ANALYSED, Analyzer.Status.ANALYSED);
         assertThat(log).singleElement().asString().contains("broken.wav");
-        List<String> errors = Files.readAllLines(out.resolve(Analyzer.ERRORS));
+        List<String> errors = Files.readAllLines(out.resolve(RunOutputs.ERRORS));
         assertThat(errors.get(0)).isEqualTo("recording,problem");
         assertThat(errors).hasSize(2);
         assertThat(errors.get(1)).contains("broken.wav");
@@ -85,7 +85,7 @@ public class KnownEventsTest {
             }
         }
 
-        Path combined = out.resolve(Analyzer.COMBINED_TABLE);
+        Path combined = out.resolve(RunOutputs.COMBINED_TABLE);
         List<String> combinedLines = Files.readAllLines(combined);
         assertThat(combinedLines.get(0)).isEqualTo("Selection\tView\tChannel\tBegin Time (s)\tEnd Time (s)\tLow Freq (Hz)"
                 + "\tHigh Freq (Hz)\tAnnotation\tBegin Path\tFile Offset (s)\tScore\tWindows");
@@ -97,7 +97,7 @@ public class KnownEventsTest {
                 .findFirst().orElseThrow();
         assertThat(firstMain.begin()).isCloseTo(60 + read.get(0).begin(), org.assertj.core.api.Assertions.within(1e-6));
 
-        List<String> days = Files.readAllLines(out.resolve(Analyzer.PRESENCE_BY_DAY));
+        List<String> days = Files.readAllLines(out.resolve(RunOutputs.PRESENCE_BY_DAY));
         // Midnight falls 120 s in: windows with midpoints before it (starts 0..118) are on day 1.
         // low is positive in windows 9-12 and 49-53 (day 1), 119-120 and 199-202 (day 2).
         assertThat(days).anyMatch(l -> l.startsWith("2022-01-01,low,1,119,9,1,"))

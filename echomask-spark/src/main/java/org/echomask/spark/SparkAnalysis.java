@@ -18,6 +18,9 @@ import org.echomask.EchomaskException;
 import org.echomask.Progress;
 import org.echomask.detect.AnalysisSettings;
 import org.echomask.detect.Analyzer;
+import org.echomask.detect.RecordingAnalysis;
+import org.echomask.detect.RecordingResult;
+import org.echomask.detect.RunOutputs;
 import org.echomask.detect.RecordingOutputs;
 import org.echomask.detect.Recordings;
 import org.echomask.detect.ScorerFactory;
@@ -32,7 +35,7 @@ import org.echomask.detect.WindowScorer;
  * {@link Analyzer#analyse} (the local engine's code: the same per-recording files, written
  * atomically into the shared output directory, or read back when done before with the same
  * settings) and returns one small result per recording plus the partition's window sample. The
- * driver assembles the run in recording order with {@link Analyzer.Collector}, so the run's files
+ * driver assembles the run in recording order with {@link RunOutputs}, so the run's files
  * are those the local engine writes. Paths (recordings, models, output) must be the same on every
  * node: a shared file system.
  */
@@ -47,7 +50,7 @@ public final class SparkAnalysis {
     record Task(int index, String path, String name, long sizeBytes) implements Serializable {}
 
     /** A recording's result with its place in the run. */
-    record Indexed(int index, Analyzer.RecordingResult result) implements Serializable {}
+    record Indexed(int index, RecordingResult result) implements Serializable {}
 
     /** What one partition sends back: a result per recording and its recordings' window sample. */
     record PartitionResult(List<Indexed> results, WindowSample sample) implements Serializable {}
@@ -88,8 +91,8 @@ public final class SparkAnalysis {
                 jsc.sc().removeSparkListener(listener);
                 progress.finish();
             }
-            Analyzer.RecordingResult[] byIndex = new Analyzer.RecordingResult[tasks.size()];
-            Analyzer.Collector collector = new Analyzer.Collector(settings, options.out(), log);
+            RecordingResult[] byIndex = new RecordingResult[tasks.size()];
+            RunOutputs collector = new RunOutputs(settings, options.out(), log);
             for (PartitionResult p : parts) {
                 for (Indexed x : p.results()) {
                     byIndex[x.index()] = x.result();
@@ -165,7 +168,7 @@ public final class SparkAnalysis {
             var workers = Analyzer.workers(threads);
             try (WindowScorer<?> scorer = scorers.open()) {
                 for (Task t : tasks) {
-                    Analyzer.RecordingResult r = Analyzer.analyse(new Recordings.Recording(Path.of(t.path()), t.name()),
+                    RecordingResult r = RecordingAnalysis.analyse(new Recordings.Recording(Path.of(t.path()), t.name()),
                             settings, scorer, options, workers, s -> {});
                     if (r.sample() != null) {
                         sample = sample.merge(r.sample());

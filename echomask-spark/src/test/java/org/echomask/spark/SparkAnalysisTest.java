@@ -16,6 +16,7 @@ import org.echomask.audio.WavWriter;
 import org.echomask.detect.AnalysisEngine;
 import org.echomask.detect.AnalysisSettings;
 import org.echomask.detect.Analyzer;
+import org.echomask.detect.RunOutputs;
 import org.echomask.detect.KnownEventsTest;
 import org.echomask.detect.PostProcess;
 import org.echomask.detect.RecordingOutputs;
@@ -83,23 +84,23 @@ class SparkAnalysisTest {
                 Analyzer.Status.ANALYSED, Analyzer.Status.ANALYSED);
         assertThat(log).anyMatch(l -> l.startsWith("spark local[2]") && l.contains("3 recordings in 2 partitions"))
                 .anyMatch(l -> l.startsWith("skipped") && l.contains("broken.wav"));
-        assertThat(Files.readAllLines(out.resolve(Analyzer.ERRORS))).hasSize(2).last().asString().contains("broken.wav");
+        assertThat(Files.readAllLines(out.resolve(RunOutputs.ERRORS))).hasSize(2).last().asString().contains("broken.wav");
         KnownEventsTest.checkAgainstTruth(RavenTable.read(new RecordingOutputs(out, "site_20220101_235800.wav").selections()),
                 KnownEventsTest.MAIN, 241.5);
         KnownEventsTest.checkAgainstTruth(RavenTable.read(new RecordingOutputs(out, "other.wav").selections()),
                 KnownEventsTest.OTHER, 60);
-        var byFile = RavenTable.splitByFile(RavenTable.read(out.resolve(Analyzer.COMBINED_TABLE)));
+        var byFile = RavenTable.splitByFile(RavenTable.read(out.resolve(RunOutputs.COMBINED_TABLE)));
         assertThat(byFile.keySet()).containsExactly(audio.resolve("other.wav").toString(),
                 audio.resolve("site_20220101_235800.wav").toString());
-        assertThat(Files.readAllLines(out.resolve(Analyzer.PRESENCE_BY_DAY)))
+        assertThat(Files.readAllLines(out.resolve(RunOutputs.PRESENCE_BY_DAY)))
                 .anyMatch(l -> l.startsWith("2022-01-01,low,1,119,9,1,")).anyMatch(l -> l.startsWith("2022-01-02,low,1,122,6,1,"));
 
-        byte[] before = Files.readAllBytes(out.resolve(Analyzer.COMBINED_TABLE));
+        byte[] before = Files.readAllBytes(out.resolve(RunOutputs.COMBINED_TABLE));
         Analyzer.Result again = onSpark(out, new ArrayList<>());
         assertThat(again.outcomes()).extracting(Analyzer.Outcome::status).containsExactly(Analyzer.Status.FAILED,
                 Analyzer.Status.SKIPPED, Analyzer.Status.SKIPPED);
         assertThat(again.analysedAudioS()).isZero();
-        assertThat(Files.readAllBytes(out.resolve(Analyzer.COMBINED_TABLE))).isEqualTo(before);
+        assertThat(Files.readAllBytes(out.resolve(RunOutputs.COMBINED_TABLE))).isEqualTo(before);
         assertThat(again.detectionsPerLabel()).isEqualTo(r.detectionsPerLabel());
     }
 
