@@ -33,6 +33,11 @@ import org.junit.jupiter.params.provider.CsvSource;
  * logits of a fixed input, with every parameter filled from a seed of its own name. Equal bytes
  * mean an old file is read by the same structure; equal logits mean it computes the same.
  *
+ * <p>The cross-attention fusion changed layout since (version 2: its attention is
+ * {@code nn.MultiHeadAttention}): its golden entry {@code soft-xattn-v2} is the new layout's, and
+ * {@code xattn-v1.params}, the weights file the old code wrote for {@code soft-xattn} (its hash is
+ * that entry's), must load into the new network and give the old logits to float rounding.
+ *
  * <p>Rewrite (only when a format change is intended): {@code -Dechomask.golden.write=true}.
  */
 class ClassifierCompatibilityTest {
@@ -43,7 +48,7 @@ class ClassifierCompatibilityTest {
     @ParameterizedTest
     @CsvSource({"none,concat", "binary,concat", "soft,gated", "soft,xattn"})
     void parametersWeightFileAndOutputsAreThoseOfSavedPackages(String mask, String fusion) throws Exception {
-        String key = mask + "-" + fusion;
+        String key = mask + "-" + fusion + (fusion.equals("xattn") ? "-v2" : "");
         MaskInput input = MaskInput.parse(mask);
         MaskGuidedClassifier model = new MaskGuidedClassifier(MaskGuidedClassifierTest.tinyBackbone(), input,
                 FusionKind.parse(fusion), 16, 4, 3);
@@ -84,6 +89,33 @@ class ClassifierCompatibilityTest {
             Weights.load(fresh, weights, m, "golden " + key);
             assertThat(fresh.forward(new ParameterStore(m, false), in, false).singletonOrThrow().toFloatArray())
                     .containsExactly(golden.logits());
+        }
+    }
+
+    @org.junit.jupiter.api.Test
+    void crossAttentionPackagesOfTheFirstLayoutLoadAndComputeTheSame() throws Exception {
+        byte[] v1 = Files.readAllBytes(GOLDEN.resolveSibling("xattn-v1.params"));
+        Variant golden = read().get("soft-xattn");
+        assertThat(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(v1)))
+                .as("the committed file is the one the first layout wrote").isEqualTo(golden.weightsSha256());
+        MaskGuidedClassifier model = new MaskGuidedClassifier(MaskGuidedClassifierTest.tinyBackbone(), MaskInput.SOFT,
+                FusionKind.XATTN, 16, 4, 3);
+        try (NDManager m = Engines.pytorch().newBaseManager()) {
+            Shape img = new Shape(2, 1, 32, 48);
+            model.initialize(m, DataType.FLOAT32, img, img);
+            Weights.load(model, v1, m, "xattn-v1.params");
+            NDList in = new NDList(m.create(fill("spectrogram", img.size(), false), img),
+                    m.create(fill("mask", img.size(), true), img));
+            float[] logits = model.forward(new ParameterStore(m, false), in, false).singletonOrThrow().toFloatArray();
+            assertThat(logits).containsExactly(golden.logits(), org.assertj.core.data.Offset.offset(1e-5f));
+            // Saved again, it is the new layout, and reloads to exactly the same outputs.
+            byte[] v2 = Weights.save(model);
+            MaskGuidedClassifier fresh = new MaskGuidedClassifier(MaskGuidedClassifierTest.tinyBackbone(), MaskInput.SOFT,
+                    FusionKind.XATTN, 16, 4, 3);
+            fresh.initialize(m, DataType.FLOAT32, img, img);
+            Weights.load(fresh, v2, m, "re-saved");
+            assertThat(fresh.forward(new ParameterStore(m, false), in, false).singletonOrThrow().toFloatArray())
+                    .containsExactly(logits);
         }
     }
 
