@@ -13,6 +13,8 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Random;
 import org.echomask.Progress;
+import org.echomask.augment.Pipeline;
+import org.echomask.augment.TimeShift;
 import org.echomask.dataset.ExampleSet;
 import org.echomask.io.Json;
 import org.echomask.train.BatchSource;
@@ -24,13 +26,14 @@ import org.echomask.train.Trainer;
 import org.echomask.train.TrainingResult;
 import org.echomask.train.Weights;
 import org.echomask.testing.SyntheticDatasets;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Moving the time shift into an augmentation pipeline must not change training by one bit. The
  * golden file was written by the code before the pipeline (the shift inside
- * {@link ClassificationBatches}): for a short seeded run with a mask branch, the SHA-256 of every
+ * {@code ClassificationBatches}): for a short seeded run with a mask branch, the SHA-256 of every
  * batch the trainer was given (ids, spectrograms, masks, targets, train or not), the SHA-256 of the
  * trained weights and the per-epoch losses. Equal batches mean the same draws from the same
  * {@code Random} in the same order; equal weights and losses, the same training.
@@ -45,20 +48,27 @@ class AugmentationCompatibilityTest {
     record Golden(String batchesSha256, String weightsSha256, List<Double> trainLosses, List<Double> valLosses) {}
 
     @TempDir
-    Path root;
+    static Path root;
+    static Path dataset;
+    static ClassifierSpec spec;
+
+    @BeforeAll
+    static void makeData() {
+        dataset = SyntheticDatasets.origin(root, 12, 0.5, 3);
+        spec = ClassifierSpec.builder().setBackbone(EndToEndTest.small()).setMaskInput(MaskInput.BINARY)
+                .optMaskSource("hq").setTask(Task.MULTILABEL).setLabels(List.of("beluga_click", "beluga_whistle", "porpoise_click"))
+                .optLatentDim(16).setInputSize(128, 128).optTimeShift(0.25).build();
+    }
 
     @Test
     void trainingWithTheTimeShiftIsThatOfTheCodeBeforeThePipeline() throws Exception {
-        Path dataset = SyntheticDatasets.origin(root, 12, 0.5, 3);
-        ClassifierSpec spec = ClassifierSpec.builder().setBackbone(EndToEndTest.small()).setMaskInput(MaskInput.BINARY)
-                .optMaskSource("hq").setTask(Task.MULTILABEL).setLabels(List.of("beluga_click", "beluga_whistle", "porpoise_click"))
-                .optLatentDim(16).setInputSize(128, 128).optTimeShift(0.25).build();
+        assertThat(spec.augment()).isEqualTo(Pipeline.of(new TimeShift(0.25)));
         ExampleSet train = ExampleSet.load(dataset, e -> e.split().equals("train"), spec.maskSelection(), 1, Progress.NONE);
         ExampleSet val = ExampleSet.load(dataset, e -> e.split().equals("val"), spec.maskSelection(), 1, Progress.NONE);
         Digesting trainBatches = new Digesting(batches(train, spec));
         Digesting valBatches = new Digesting(batches(val, spec));
         MaskGuidedClassifier block = spec.build();
-        ClassifierLearner learner = new ClassifierLearner(block, spec.task(), spec.labelSet(), 1, 128, 128, null);
+        ClassifierLearner learner = new ClassifierLearner(block, spec.task(), spec.labelSet(), 1, 128, 128, null, spec.loss());
         TrainingResult result = new Trainer().train(learner, trainBatches, valBatches, CONFIG, root.resolve("run"),
                 Progress.NONE, false);
 
@@ -80,9 +90,29 @@ class AugmentationCompatibilityTest {
         assertThat(actual.weightsSha256()).as("weights").isEqualTo(golden.weightsSha256());
     }
 
+    @Test
+    void batchesNotForTrainingAreTheExamplesAsTheyAreAndDrawNothing() {
+        ExampleSet val = ExampleSet.load(dataset, e -> true, spec.maskSelection(), 1, Progress.NONE);
+        List<Integer> indices = java.util.stream.IntStream.range(0, val.size()).boxed().toList();
+        Random random = new Random(3);
+        HostBatch b = batches(val, spec).batch(indices, false, random);
+        assertThat(random.nextLong()).as("no draws").isEqualTo(new Random(3).nextLong());
+        int px = 128 * 128;
+        for (int i = 0; i < val.size(); i++) {
+            assertThat(java.util.Arrays.copyOfRange(b.inputs().get(0).data(), i * px, (i + 1) * px))
+                    .containsExactly(val.get(i).spectrogram());
+            assertThat(java.util.Arrays.copyOfRange(b.inputs().get(1).data(), i * px, (i + 1) * px))
+                    .containsExactly(val.get(i).mask());
+        }
+        // While training the same pipeline does move them, the mask with the spectrogram.
+        HostBatch shifted = batches(val, spec).batch(indices, true, new Random(3));
+        assertThat(shifted.inputs().get(0).data()).isNotEqualTo(b.inputs().get(0).data());
+        assertThat(shifted.inputs().get(1).data()).isNotEqualTo(b.inputs().get(1).data());
+    }
+
     /** The classifier's batches as training makes them. */
     private static ClassificationBatches batches(ExampleSet examples, ClassifierSpec spec) {
-        return new ClassificationBatches(examples, true, spec.task(), spec.labelSet(), spec.timeShift());
+        return new ClassificationBatches(examples, true, spec.task(), spec.labelSet(), spec.augment());
     }
 
     /** A source that hashes every batch it hands out. */
