@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.echomask.EchomaskException;
+import org.echomask.augment.Pipeline;
 import org.echomask.classify.FusionKind;
 import org.echomask.classify.MaskInput;
 import org.echomask.classify.Task;
@@ -237,6 +238,23 @@ final class Enums {
         @Override
         public Iterator<String> iterator() {
             return SpectrogramTransform.builtInNames().iterator();
+        }
+    }
+
+    /** An augmentation preset or a pipeline JSON file. */
+    static final class Augmentations implements ITypeConverter<Pipeline>, Iterable<String> {
+        @Override
+        public Pipeline convert(String text) {
+            try {
+                return Pipeline.load(text);
+            } catch (EchomaskException e) {
+                throw new TypeConversionException(e.getMessage());
+            }
+        }
+
+        @Override
+        public Iterator<String> iterator() {
+            return Pipeline.presetNames().iterator();
         }
     }
 

@@ -3,6 +3,9 @@ package org.echomask.cli;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.echomask.augment.Pipeline;
+import org.echomask.augment.Step;
+import org.echomask.augment.TimeShift;
 import org.echomask.classify.ClassifierSpec;
 import org.echomask.classify.ClassifierTraining;
 import org.echomask.classify.MaskInput;
@@ -53,9 +56,16 @@ final class TrainCommand implements Callable<Integer> {
             description = "Cross-attention heads (>= 1). Default: ${DEFAULT-VALUE}.")
     int heads;
 
-    @Option(names = "--time-shift", defaultValue = "0.25", converter = Bounds.Fraction.class,
-            description = "Largest random circular time shift while training, fraction of the width. Default: ${DEFAULT-VALUE}.")
-    double timeShift;
+    @Option(names = "--augment", defaultValue = "time-shift", converter = Enums.Augmentations.class,
+            completionCandidates = Enums.Augmentations.class, paramLabel = "FILE|PRESET",
+            description = "Training augmentation: a preset (${COMPLETION-CANDIDATES}) or a pipeline JSON file. Default: ${DEFAULT-VALUE}.")
+    Pipeline augment;
+
+    // No default of its own: given, it sets the fraction of the --augment pipeline's time_shift step.
+    @Option(names = "--time-shift", converter = Bounds.Fraction.class,
+            description = "Largest random circular time shift while training, fraction of the width: the time_shift step"
+                    + " of --augment. Default: " + TimeShift.DEFAULT_FRACTION + " (the time-shift preset).")
+    Double timeShift;
 
     @Option(names = "--class-weights", defaultValue = "none", converter = Enums.ClassWeights.class,
             completionCandidates = Enums.ClassWeights.class, description = "${COMPLETION-CANDIDATES}. Default: ${DEFAULT-VALUE}.")
@@ -81,12 +91,23 @@ final class TrainCommand implements Callable<Integer> {
         }
     }
 
+    /** The --augment pipeline with --time-shift, if given, as the fraction of its time_shift step. */
+    Pipeline augmentation() {
+        if (timeShift == null) {
+            return augment;
+        }
+        Step step = augment.step(TimeShift.NAME).orElseThrow(() -> new ParameterException(command.commandLine(),
+                "--time-shift sets the time_shift step of --augment, which has none (use a pipeline with one)"));
+        return augment.with(new TimeShift(timeShift, step.bypass()));
+    }
+
     @Override
     public Integer call() {
         if (latentDim % heads != 0) {
             // A usage error like the single-flag bounds (exit 2), before the dataset is opened.
             throw new ParameterException(command.commandLine(), "--latent-dim " + latentDim + " must be a multiple of --heads " + heads);
         }
+        Pipeline augmentation = augmentation();
         DatasetRef data = DatasetRef.open(dataset);
         var t = data.info().transform();
         MaskInput input = maskFusion.mask;
@@ -94,7 +115,7 @@ final class TrainCommand implements Callable<Integer> {
                 .optMaskSource(input.used() ? maskSource : "").optSoftSigma(input == MaskInput.SOFT ? sigma : 0)
                 .optFusion(maskFusion.fusion).setTask(task).setLabels(data.info().labels())
                 .optLatentDim(latentDim).optHeads(heads).setInputSize(t.outputHeight(), t.outputWidth())
-                .optTimeShift(timeShift).build();
+                .optAugment(augmentation).build();
         TrainConfig config = training.config();
         System.out.println("training " + spec.describe() + " on " + dataset + " (" + config.epochs() + " epochs, batch "
                 + config.batchSize() + ", seed " + config.seed() + ")");

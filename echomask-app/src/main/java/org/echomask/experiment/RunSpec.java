@@ -63,7 +63,8 @@ public record RunSpec(String backbone, Double width, String mask, String source,
         return ClassifierSpec.builder().setBackbone(b).setMaskInput(input).optMaskSource(source)
                 .optSoftSigma(input == MaskInput.SOFT ? softSigma : 0)
                 .optFusion(input.used() ? FusionKind.parse(fusion) : FusionKind.CONCAT).setTask(Task.parse(task))
-                .setLabels(labels).setInputSize(transform.outputHeight(), transform.outputWidth()).optTimeShift(0.25)
+                .setLabels(labels).setInputSize(transform.outputHeight(), transform.outputWidth())
+                .optTimeShift(org.echomask.augment.TimeShift.DEFAULT_FRACTION)
                 .build();
     }
 

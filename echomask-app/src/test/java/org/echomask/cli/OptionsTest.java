@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.util.stream.Stream;
 import org.echomask.Version;
+import org.echomask.augment.Pipeline;
+import org.echomask.augment.TimeShift;
 import org.echomask.classify.FusionKind;
 import org.echomask.classify.MaskInput;
 import org.echomask.classify.Task;
@@ -130,6 +132,7 @@ class OptionsTest {
                 Arguments.of("train", "--fusion", "cat", "concat, gated, xattn"),
                 Arguments.of("train", "--task", "multi", "multilabel, multiclass"),
                 Arguments.of("train", "--class-weights", "equal", "none, balanced"),
+                Arguments.of("train", "--augment", "timeshift", "neither a preset [none, time-shift] nor a JSON file"),
                 Arguments.of("train", "--mask-source", "h-q", "lower-case letters and digits"),
                 Arguments.of("bench-training", "--model", "vgg", "mobilenetv3-small"),
                 Arguments.of("bench-training", "--fusion", "sum", "concat, gated, xattn"),
@@ -217,6 +220,28 @@ class OptionsTest {
                 dir.resolve("out").toString(), "--heads", "3");
         assertThat(r.code()).isEqualTo(CommandLine.ExitCode.USAGE);
         assertThat(r.err()).startsWith("echomask: --latent-dim 128 must be a multiple of --heads 3");
+    }
+
+    @Test
+    void augmentTakesAPresetOrAFileAndTimeShiftSetsItsTimeShiftStep() throws Exception {
+        String[] base = {"train", "--dataset", "d", "--out", "o"};
+        assertThat(parse(TrainCommand.class, base).augmentation()).isEqualTo(Pipeline.of(new TimeShift(0.25)));
+        assertThat(parse(TrainCommand.class, concat(base, "--time-shift", "0.1")).augmentation())
+                .isEqualTo(Pipeline.of(new TimeShift(0.1)));
+        assertThat(parse(TrainCommand.class, concat(base, "--augment", "none")).augmentation()).isEqualTo(Pipeline.NONE);
+        Path file = dir.resolve("augment.json");
+        java.nio.file.Files.writeString(file, "{\"steps\": [{\"name\": \"time_shift\", \"max_fraction\": 0.5, \"bypass\": true}]}");
+        assertThat(parse(TrainCommand.class, concat(base, "--augment", file.toString(), "--time-shift", "0.2")).augmentation())
+                .isEqualTo(Pipeline.of(new TimeShift(0.2, true)));
+
+        CommandsTest.Result r = CommandsTest.run("train", "--dataset", dir.resolve("none").toString(), "--out",
+                dir.resolve("out").toString(), "--augment", "none", "--time-shift", "0.1");
+        assertThat(r.code()).isEqualTo(CommandLine.ExitCode.USAGE);
+        assertThat(r.err()).startsWith("echomask: --time-shift sets the time_shift step of --augment, which has none");
+    }
+
+    private static String[] concat(String[] a, String... b) {
+        return Stream.concat(Stream.of(a), Stream.of(b)).toArray(String[]::new);
     }
 
     @Test

@@ -3,6 +3,8 @@ package org.echomask.classify;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import org.echomask.augment.HostExample;
+import org.echomask.augment.Pipeline;
 import org.echomask.dataset.ExampleSet;
 import org.echomask.label.LabelSet;
 import org.echomask.train.BatchSource;
@@ -11,30 +13,24 @@ import org.echomask.train.HostTensor;
 
 /**
  * Batches of an {@link ExampleSet} for a classifier: the spectrogram (N, 1, H, W), the mask
- * (N, 1, H, W) when the model has a mask branch, and the task's target rows. Training
- * augmentation is a random circular shift along time, the same for spectrogram and mask: a
- * window's labels do not depend on where in the window a call sits.
+ * (N, 1, H, W) when the model has a mask branch, and the task's target rows. Each example is
+ * copied into the batch, then the augmentation {@link Pipeline} edits it there: while training, in
+ * example order from the batch's {@code Random}; otherwise only its non-augmentation steps run.
  */
 public final class ClassificationBatches implements BatchSource {
     private final ExampleSet examples;
     private final boolean withMask;
     private final float[][] targets;
-    private final double maxShiftFraction;
+    private final Pipeline pipeline;
 
-    /**
-     * @param maxShiftFraction largest time shift as a fraction of the width (0 = no augmentation)
-     */
-    public ClassificationBatches(ExampleSet examples, boolean withMask, Task task, LabelSet labels,
-            double maxShiftFraction) {
+    /** @param pipeline steps applied to each example (augmentations only when a batch is for training) */
+    public ClassificationBatches(ExampleSet examples, boolean withMask, Task task, LabelSet labels, Pipeline pipeline) {
         if (withMask && examples.size() > 0 && examples.get(0).mask() == null) {
             throw new IllegalArgumentException("the example set was loaded without masks");
         }
-        if (!(maxShiftFraction >= 0 && maxShiftFraction <= 1)) {
-            throw new IllegalArgumentException("time-shift fraction must be in [0, 1], got " + maxShiftFraction);
-        }
         this.examples = examples;
         this.withMask = withMask;
-        this.maxShiftFraction = maxShiftFraction;
+        this.pipeline = java.util.Objects.requireNonNull(pipeline, "pipeline");
         targets = new float[examples.size()][];
         for (int i = 0; i < examples.size(); i++) {
             targets[i] = task.target(labels, examples.get(i).entry().labels());
@@ -62,16 +58,15 @@ public final class ClassificationBatches implements BatchSource {
         int k = targets.length == 0 ? 0 : targets[0].length;
         float[] target = new float[n * k];
         List<String> ids = new ArrayList<>(n);
-        int maxShift = (int) Math.floor(maxShiftFraction * w);
         for (int b = 0; b < n; b++) {
             int i = indices.get(b);
             ExampleSet.Example x = examples.get(i);
             ids.add(x.entry().id());
-            int shift = augment && maxShift > 0 ? random.nextInt(2 * maxShift + 1) - maxShift : 0;
-            rollTime(x.spectrogram(), spec, b * px, h, w, shift);
+            System.arraycopy(x.spectrogram(), 0, spec, b * px, px);
             if (withMask) {
-                rollTime(x.mask(), mask, b * px, h, w, shift);
+                System.arraycopy(x.mask(), 0, mask, b * px, px);
             }
+            pipeline.apply(new HostExample(spec, mask, b * px, h, w), random, augment);
             System.arraycopy(targets[i], 0, target, b * k, k);
         }
         List<HostTensor> inputs = new ArrayList<>();
@@ -80,15 +75,5 @@ public final class ClassificationBatches implements BatchSource {
             inputs.add(new HostTensor(mask, new long[] {n, 1, h, w}));
         }
         return new HostBatch(ids, inputs, new HostTensor(target, new long[] {n, k}));
-    }
-
-    /** Copies an (h, w) row-major image into {@code dst} at {@code offset}, rolled by {@code shift} columns. */
-    static void rollTime(float[] src, float[] dst, int offset, int h, int w, int shift) {
-        int s = Math.floorMod(shift, w);
-        for (int r = 0; r < h; r++) {
-            int row = r * w;
-            System.arraycopy(src, row, dst, offset + row + s, w - s);
-            System.arraycopy(src, row + w - s, dst, offset + row, s);
-        }
     }
 }

@@ -14,7 +14,8 @@ import org.echomask.spectrogram.SpectrogramTransform;
  *
  * @param format package layout version
  * @param kind always {@value #KIND}
- * @param spec architecture, labels, masks and input size
+ * @param spec architecture (head and loss by name), labels, masks, input size and the training augmentation
+ *     pipeline (for the record; inference does not augment)
  * @param transform spectrogram transform of the training data
  * @param input window, hop and mask recipe of the training examples; null in packages written before
  *     cards carried it (analysis then looks for them where those packages kept them, see

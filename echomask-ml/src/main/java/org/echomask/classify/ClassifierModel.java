@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.echomask.EchomaskException;
 import org.echomask.Progress;
+import org.echomask.augment.Pipeline;
 import org.echomask.dataset.ExampleSet;
 import org.echomask.model.ModelPackage;
 import org.echomask.nn.Engines;
@@ -37,7 +38,7 @@ public final class ClassifierModel implements AutoCloseable {
         try {
             MaskGuidedClassifier block = spec.build();
             ClassifierLearner learner = new ClassifierLearner(block, spec.task(), spec.labelSet(), 1, spec.inputHeight(),
-                    spec.inputWidth(), null);
+                    spec.inputWidth(), null, spec.loss());
             block.initialize(manager, DataType.FLOAT32, learner.inputShapes());
             ModelPackage.loadWeights(opened.dir(), block, manager);
             return new ClassifierModel(opened, block, learner, manager);
@@ -79,7 +80,7 @@ public final class ClassifierModel implements AutoCloseable {
                     + " but the model expects " + spec.inputHeight() + "x" + spec.inputWidth());
         }
         ClassificationBatches batches = new ClassificationBatches(examples, spec.maskInput().used(), spec.task(),
-                spec.labelSet(), 0);
+                spec.labelSet(), Pipeline.NONE); // the card's augmentation is a training record
         return new Predictor(batchSize, 1, 2).scores(learner, batches, progress);
     }
 

@@ -3,6 +3,8 @@ package org.echomask.classify;
 import java.util.ArrayList;
 import java.util.List;
 import org.echomask.EchomaskException;
+import org.echomask.augment.Pipeline;
+import org.echomask.augment.TimeShift;
 import org.echomask.dataset.MaskSelection;
 import org.echomask.label.LabelSet;
 import org.echomask.mask.MaskKind;
@@ -26,11 +28,16 @@ import org.echomask.nn.BackboneSpec;
  * @param heads attention heads of the cross-attention fusion
  * @param inputHeight spectrogram rows (frequency bins)
  * @param inputWidth spectrogram columns (frames)
- * @param timeShift largest random circular time shift during training, as a fraction of the width
+ * @param timeShift largest random circular time shift during training, as a fraction of the width: the
+ *     {@code time_shift} step of {@code augment} (0 without one), kept for the packages written before the pipeline
+ * @param head a {@link Heads} name; missing in older model.json files, which all have {@value Heads#LINEAR}
+ * @param loss a {@link Losses} name; missing in older files, which trained with the task's ({@link Losses#forTask})
+ * @param augment the training augmentation (for the record: inference does not run it); missing in older files,
+ *     which augmented with the pipeline their {@code timeShift} stands for ({@link TimeShift#pipeline})
  */
 public record ClassifierSpec(BackboneSpec backbone, MaskInput maskInput, String maskSource, double softSigma,
         FusionKind fusion, Task task, List<String> labels, int latentDim, int heads, int inputHeight, int inputWidth,
-        double timeShift) {
+        double timeShift, String head, String loss, Pipeline augment) {
     public static final int DEFAULT_LATENT_DIM = 128;
     public static final int DEFAULT_HEADS = 4;
 
@@ -52,6 +59,21 @@ public record ClassifierSpec(BackboneSpec backbone, MaskInput maskInput, String 
         require(latentDim >= 8 && latentDim % heads == 0, "latent dimension " + latentDim + " must be >= 8 and a multiple of heads " + heads);
         require(inputHeight >= 16 && inputWidth >= 16, "input must be at least 16x16, got " + inputHeight + "x" + inputWidth);
         require(timeShift >= 0 && timeShift <= 1, "time shift must be a fraction in [0, 1], got " + timeShift);
+        head = head == null ? Heads.LINEAR : head;
+        require(Heads.names().contains(head), "unknown head '" + head + "' (known: " + String.join(", ", Heads.names()) + ")");
+        loss = loss == null ? Losses.forTask(task).name() : Losses.named(loss).name();
+        augment = augment == null ? TimeShift.pipeline(timeShift) : augment;
+        require(timeShift == TimeShift.fractionOf(augment), "time shift " + timeShift + " disagrees with the augmentation"
+                + " pipeline's time_shift step (" + TimeShift.fractionOf(augment) + ")");
+        // The pipeline is a training recipe: inference never runs it, so it must not hold steps inference would need.
+        require(augment.augmentationsOnly(), "the augmentation pipeline may hold augmentations only");
+    }
+
+    /** A spec as packages written before head, loss and augmentation were recorded: linear head, the task's loss. */
+    public ClassifierSpec(BackboneSpec backbone, MaskInput maskInput, String maskSource, double softSigma, FusionKind fusion,
+            Task task, List<String> labels, int latentDim, int heads, int inputHeight, int inputWidth, double timeShift) {
+        this(backbone, maskInput, maskSource, softSigma, fusion, task, labels, latentDim, heads, inputHeight, inputWidth,
+                timeShift, null, null, null);
     }
 
     /** A builder: {@code setX} for what every spec needs, {@code optX} for the rest, checked in {@link Builder#build}. */
@@ -60,9 +82,9 @@ public record ClassifierSpec(BackboneSpec backbone, MaskInput maskInput, String 
     }
 
     /**
-     * Names the twelve components instead of listing them in order. Optional components default
-     * to: no mask source, sigma 0, {@link FusionKind#CONCAT}, {@link #DEFAULT_LATENT_DIM},
-     * {@link #DEFAULT_HEADS}, no time shift.
+     * Names the components instead of listing them in order. Optional components default to: no
+     * mask source, sigma 0, {@link FusionKind#CONCAT}, {@link #DEFAULT_LATENT_DIM},
+     * {@link #DEFAULT_HEADS}, no augmentation, the {@value Heads#LINEAR} head and the task's loss.
      */
     public static final class Builder {
         private BackboneSpec backbone;
@@ -76,7 +98,10 @@ public record ClassifierSpec(BackboneSpec backbone, MaskInput maskInput, String 
         private FusionKind fusion = FusionKind.CONCAT;
         private int latentDim = DEFAULT_LATENT_DIM;
         private int heads = DEFAULT_HEADS;
-        private double timeShift;
+        private Double timeShift;
+        private String head;
+        private String loss;
+        private Pipeline augment;
 
         private Builder() {}
 
@@ -134,9 +159,30 @@ public record ClassifierSpec(BackboneSpec backbone, MaskInput maskInput, String 
             return this;
         }
 
-        /** Largest random circular time shift while training, fraction of the width. */
+        /**
+         * Largest random circular time shift while training, fraction of the width: without
+         * {@link #optAugment}, the pipeline of that one step; with it, must be its step's fraction.
+         */
         public Builder optTimeShift(double timeShift) {
             this.timeShift = timeShift;
+            return this;
+        }
+
+        /** The training augmentation; sets the time shift to its {@code time_shift} step's fraction. */
+        public Builder optAugment(Pipeline augment) {
+            this.augment = augment;
+            return this;
+        }
+
+        /** A {@link Heads} name. */
+        public Builder optHead(String head) {
+            this.head = head;
+            return this;
+        }
+
+        /** A {@link Losses} name. */
+        public Builder optLoss(String loss) {
+            this.loss = loss;
             return this;
         }
 
@@ -159,8 +205,9 @@ public record ClassifierSpec(BackboneSpec backbone, MaskInput maskInput, String 
                 missing.add("input size (setInputSize)");
             }
             require(missing.isEmpty(), "missing " + String.join(", ", missing));
+            double shift = timeShift != null ? timeShift : augment != null ? TimeShift.fractionOf(augment) : 0;
             return new ClassifierSpec(backbone, maskInput, maskSource, softSigma, fusion, task, labels, latentDim, heads,
-                    inputHeight, inputWidth, timeShift);
+                    inputHeight, inputWidth, shift, head, loss, augment);
         }
     }
 
@@ -210,6 +257,6 @@ public record ClassifierSpec(BackboneSpec backbone, MaskInput maskInput, String 
     /** Builds the untrained network. */
     public MaskGuidedClassifier build() {
         return new MaskGuidedClassifier(org.echomask.nn.Backbones.create(backbone), maskInput, fusion, latentDim, heads,
-                outputs());
+                outputs(), head);
     }
 }

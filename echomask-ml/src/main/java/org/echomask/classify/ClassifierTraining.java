@@ -68,9 +68,10 @@ public final class ClassifierTraining {
                     + " but the classifier expects " + spec.inputHeight() + "x" + spec.inputWidth());
         }
         ClassificationBatches trainBatches = new ClassificationBatches(train, spec.maskInput().used(), spec.task(),
-                spec.labelSet(), spec.timeShift());
+                spec.labelSet(), spec.augment());
+        // Validation batches are never augmented: the trainer asks for them with augment off.
         ClassificationBatches valBatches = new ClassificationBatches(val, spec.maskInput().used(), spec.task(),
-                spec.labelSet(), 0);
+                spec.labelSet(), spec.augment());
         float[] weights = null;
         if (job.balancedClassWeights()) {
             List<float[]> targets = new ArrayList<>();
@@ -81,7 +82,7 @@ public final class ClassifierTraining {
         }
         MaskGuidedClassifier block = spec.build();
         ClassifierLearner learner = new ClassifierLearner(block, spec.task(), spec.labelSet(), 1, spec.inputHeight(),
-                spec.inputWidth(), weights);
+                spec.inputWidth(), weights, spec.loss());
         Path runDir = runDir(job.out());
         TrainingResult result = new Trainer().train(learner, trainBatches, valBatches, job.config(), runDir, progress,
                 job.resume());
