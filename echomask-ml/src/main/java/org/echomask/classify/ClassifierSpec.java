@@ -28,7 +28,7 @@ import org.echomask.nn.BackboneSpec;
  * @param inputWidth spectrogram columns (frames)
  * @param timeShift largest random circular time shift during training, as a fraction of the width
  */
-public record ClassifierSpec(BackboneSpec backbone, MaskInput maskInput, String maskSource, double softSigma,
+public record ClassifierSpec(BackboneSpec backbone, MaskKind maskInput, String maskSource, double softSigma,
         FusionKind fusion, Task task, List<String> labels, int latentDim, int heads, int inputHeight, int inputWidth,
         double timeShift) {
     public static final int DEFAULT_LATENT_DIM = 128;
@@ -45,7 +45,7 @@ public record ClassifierSpec(BackboneSpec backbone, MaskInput maskInput, String 
             softSigma = 0;
             fusion = FusionKind.CONCAT;
         }
-        require(maskInput == MaskInput.SOFT ? softSigma > 0 : softSigma == 0,
+        require(maskInput == MaskKind.SOFT ? softSigma > 0 : softSigma == 0,
                 "soft masks need sigma > 0 pixels, other inputs sigma 0 (got " + softSigma + ")");
         labels = LabelSet.sorted(labels == null ? List.of() : labels).names();
         require(!labels.isEmpty(), "a classifier needs at least one label");
@@ -66,7 +66,7 @@ public record ClassifierSpec(BackboneSpec backbone, MaskInput maskInput, String 
      */
     public static final class Builder {
         private BackboneSpec backbone;
-        private MaskInput maskInput;
+        private MaskKind maskInput;
         private Task task;
         private List<String> labels;
         private int inputHeight;
@@ -85,7 +85,7 @@ public record ClassifierSpec(BackboneSpec backbone, MaskInput maskInput, String 
             return this;
         }
 
-        public Builder setMaskInput(MaskInput maskInput) {
+        public Builder setMaskInput(MaskKind maskInput) {
             this.maskInput = maskInput;
             return this;
         }
@@ -184,12 +184,12 @@ public record ClassifierSpec(BackboneSpec backbone, MaskInput maskInput, String 
         if (!maskInput.used()) {
             return MaskSelection.NONE;
         }
-        return maskInput == MaskInput.SOFT ? MaskSelection.soft(maskSource, softSigma) : MaskSelection.binary(maskSource);
+        return maskInput == MaskKind.SOFT ? MaskSelection.soft(maskSource, softSigma) : MaskSelection.binary(maskSource);
     }
 
-    /** The mask kind of {@link #maskInput}, in core's vocabulary. */
+    /** The mask kind the mask branch reads ({@link #maskInput}; the JSON field keeps its old name). */
     public MaskKind maskKind() {
-        return MaskKind.valueOf(maskInput.name());
+        return maskInput;
     }
 
     /** This classifier's mask recipe, with the proposer config its proposal masks were made with (else null). */

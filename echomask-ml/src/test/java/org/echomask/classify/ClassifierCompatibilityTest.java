@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import org.echomask.io.Json;
+import org.echomask.mask.MaskKind;
 import org.echomask.nn.Engines;
 import org.echomask.train.Weights;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -44,7 +45,7 @@ class ClassifierCompatibilityTest {
     @CsvSource({"none,concat", "binary,concat", "soft,gated", "soft,xattn"})
     void parametersWeightFileAndOutputsAreThoseOfSavedPackages(String mask, String fusion) throws Exception {
         String key = mask + "-" + fusion;
-        MaskInput input = MaskInput.parse(mask);
+        MaskKind input = MaskKind.parse(mask);
         MaskGuidedClassifier model = new MaskGuidedClassifier(MaskGuidedClassifierTest.tinyBackbone(), input,
                 FusionKind.parse(fusion), 16, 4, 3);
         try (NDManager m = Engines.pytorch().newBaseManager()) {
