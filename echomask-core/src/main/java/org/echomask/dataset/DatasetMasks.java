@@ -17,6 +17,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import org.echomask.EchomaskException;
 import org.echomask.Progress;
@@ -116,14 +117,14 @@ public final class DatasetMasks {
             Json.writeFile(datasetDir.resolve(dir).resolve(PROPOSAL_CONFIG_FILE), config);
         }
         List<DatasetEntry> entries = DatasetManifest.read(manifest(datasetDir));
-        Function<boolean[][], Function<DatasetEntry, Outcome>> writer = mask -> e -> {
+        BiFunction<DatasetEntry, boolean[][], Outcome> writer = (e, mask) -> {
             String rel = dir + "/" + e.id() + ".png";
             BinaryMasks.write(datasetDir.resolve(rel), mask);
             return new Outcome(rel, BinaryMasks.coverage(mask), null);
         };
         String task = config != null ? "propose" : kind + " masks";
         Outcome[] out = maker.concurrent()
-                ? forEach(entries, threads, progress, task, e -> writer.apply(maker.make(readArray(datasetDir, e))).apply(e))
+                ? forEach(entries, threads, progress, task, e -> writer.apply(e, maker.make(readArray(datasetDir, e))))
                 : inBatches(datasetDir, entries, maker, batchSize, progress, task, writer);
         Map<String, Outcome> byId = byId(entries, out);
         String stalePrefix = "soft_" + kind + "_";
@@ -150,7 +151,7 @@ public final class DatasetMasks {
      * examples; the rest go on.
      */
     private static Outcome[] inBatches(Path datasetDir, List<DatasetEntry> entries, MaskMaker maker, int batchSize,
-            Progress progress, String task, Function<boolean[][], Function<DatasetEntry, Outcome>> writer) {
+            Progress progress, String task, BiFunction<DatasetEntry, boolean[][], Outcome> writer) {
         if (batchSize < 1) {
             throw new EchomaskException("batch size must be >= 1: " + batchSize);
         }
@@ -173,7 +174,7 @@ public final class DatasetMasks {
                     for (int b = 0; b < batch.size(); b++) {
                         int i = batch.get(b);
                         try {
-                            out[i] = writer.apply(masks.get(b)).apply(entries.get(i));
+                            out[i] = writer.apply(entries.get(i), masks.get(b));
                         } catch (RuntimeException ex) {
                             out[i] = failed(ex);
                         }

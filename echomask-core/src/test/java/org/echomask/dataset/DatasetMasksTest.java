@@ -102,7 +102,7 @@ class DatasetMasksTest {
     }
 
     @Test
-    void aNetworksMasksAreMadeInConsecutiveBatchesAndReplaceStaleSoftMasks(@TempDir Path dir) {
+    void aNetworksMasksAreMadeInConsecutiveBatchesAndReplaceStaleSoftMasks(@TempDir Path dir) throws Exception {
         Path ds = dataset(dir);
         MaskRecipe generated = new MaskRecipe(MaskKind.BINARY, MaskRecipe.GENERATED, 0, null);
         DatasetMasks.make(ds, generated, new BatchedMaker(), 4, 1, Progress.NONE);
@@ -125,6 +125,18 @@ class DatasetMasksTest {
         }
         assertThatThrownBy(() -> DatasetMasks.make(ds, new MaskRecipe(MaskKind.BINARY, MaskRecipe.HQ, 0, null), maker, 4, 1,
                 Progress.NONE)).isInstanceOf(EchomaskException.class).hasMessageContaining("annotation page");
+
+        // An unreadable array fails its example only; the batch goes on without it and its column is emptied.
+        Files.delete(ds.resolve(entries.get(1).array()));
+        BatchedMaker again = new BatchedMaker();
+        DatasetMasks.Report partial = DatasetMasks.make(ds, generated, again, 4, 1, Progress.NONE);
+        assertThat(partial.written()).isEqualTo(5);
+        assertThat(partial.failures()).singleElement().satisfies(f -> {
+            assertThat(f.id()).isEqualTo(entries.get(1).id());
+            assertThat(f.problem()).contains("array file missing");
+        });
+        assertThat(again.batches).extracting(List::size).containsExactly(3, 2);
+        assertThat(DatasetManifest.read(ds.resolve("manifest.csv")).get(1).extra()).containsEntry("generated_mask", "");
     }
 
     @Test

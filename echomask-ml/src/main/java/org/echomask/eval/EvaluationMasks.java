@@ -56,7 +56,12 @@ public final class EvaluationMasks {
         }
         try (maker) {
             maker.checkSize(spec.inputHeight(), spec.inputWidth());
-            DatasetMasks.make(dataset, recipe, maker, BATCH_SIZE, threads, progress);
+            DatasetMasks.Report report = DatasetMasks.make(dataset, recipe, maker, BATCH_SIZE, threads, progress);
+            if (!report.failures().isEmpty()) {
+                DatasetMasks.Failure first = report.failures().get(0);
+                throw new EchomaskException(dataset + ": could not make " + report.failures().size() + " " + source
+                        + " masks with the " + maker.describe() + " (first: example " + first.id() + ": " + first.problem() + ")");
+            }
             if (maker instanceof SegmenterMasks s) {
                 s.recordIn(dataset); // which package made them, as `segment predict` notes it
             }
