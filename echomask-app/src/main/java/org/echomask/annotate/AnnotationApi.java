@@ -13,6 +13,7 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.echomask.dataset.DatasetEntry;
 import org.echomask.mask.BinaryMasks;
+import org.echomask.mask.MaskRecipe;
 
 /**
  * What the page's JSON API answers, independent of HTTP: the queue and progress, one example's
@@ -173,9 +174,9 @@ public final class AnnotationApi {
 
     private String maskSource(DatasetEntry e) {
         if (e.hasHqMask() && store.datasetFile(e.hqMask()).isPresent()) {
-            return "hq";
+            return MaskRecipe.HQ;
         }
         return store.hasStoredProposal(e) && store.datasetFile(e.extra().get(AnnotationStore.PROPOSAL_COLUMN)).isPresent()
-                ? "proposal" : "computed";
+                ? MaskRecipe.PROPOSAL : "computed";
     }
 }

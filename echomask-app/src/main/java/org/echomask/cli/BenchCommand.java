@@ -11,8 +11,9 @@ import org.echomask.Progress;
 import org.echomask.classify.ClassifierLearner;
 import org.echomask.classify.ClassifierSpec;
 import org.echomask.classify.MaskGuidedClassifier;
-import org.echomask.classify.MaskInput;
 import org.echomask.classify.Task;
+import org.echomask.mask.MaskKind;
+import org.echomask.mask.MaskRecipe;
 import org.echomask.nn.Layers;
 import org.echomask.train.BatchSource;
 import org.echomask.train.EpochRecord;
@@ -62,10 +63,10 @@ final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        MaskInput input = maskFusion.mask;
+        MaskKind input = maskFusion.mask;
         List<String> labels = List.of("a", "b", "c");
         ClassifierSpec spec = ClassifierSpec.builder().setBackbone(backbone.spec()).setMaskInput(input)
-                .optMaskSource(input.used() ? "hq" : "").optSoftSigma(input == MaskInput.SOFT ? 2 : 0)
+                .optMaskSource(input.used() ? MaskRecipe.HQ : "").optSoftSigma(input == MaskKind.SOFT ? 2 : 0)
                 .optFusion(maskFusion.fusion).setTask(Task.MULTILABEL).setLabels(labels).setInputSize(128, 128)
                 .build();
         MaskGuidedClassifier block = spec.build();

@@ -12,6 +12,7 @@ import org.echomask.experiment.ExperimentResults;
 import org.echomask.experiment.ExperimentRunner;
 import org.echomask.experiment.RunResult;
 import org.echomask.io.Json;
+import org.echomask.mask.MaskRecipe;
 import org.echomask.spectrogram.SpectrogramImages;
 import org.echomask.spectrogram.SpectrogramTransform;
 import org.echomask.synth.SoundscapeGenerator;
@@ -56,10 +57,10 @@ final class DemoCommand implements Callable<Integer> {
 
         long t = System.nanoTime();
         int threads = Runtime.getRuntime().availableProcessors();
-        DatasetMasks.Report soft = DatasetMasks.soften(dataset, "hq", config.masks().softSigma(), threads, progress);
+        DatasetMasks.Report soft = DatasetMasks.soften(dataset, MaskRecipe.HQ, config.masks().softSigma(), threads, progress);
         stages.add(new ExperimentRunner.Stage("soft masks", seconds(t), String.format(Locale.ROOT,
                 "%d Gaussian soft masks of the HQ masks written for viewing, sigma %.0f px (%s)", soft.written(),
-                config.masks().softSigma(), DatasetMasks.softDirectory("hq", config.masks().softSigma()))));
+                config.masks().softSigma(), DatasetMasks.softDirectory(MaskRecipe.HQ, config.masks().softSigma()))));
 
         t = System.nanoTime();
         SyntheticClip busiest = busiestClip(out.resolve("data/synth"));

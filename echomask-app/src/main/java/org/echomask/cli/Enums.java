@@ -9,12 +9,13 @@ import java.util.function.Supplier;
 import org.echomask.EchomaskException;
 import org.echomask.augment.Pipeline;
 import org.echomask.classify.FusionKind;
-import org.echomask.classify.MaskInput;
 import org.echomask.classify.Task;
 import org.echomask.dataset.DatasetMasks;
 import org.echomask.dataset.Split;
 import org.echomask.detect.PostProcess;
 import org.echomask.eval.Decision;
+import org.echomask.mask.MaskKind;
+import org.echomask.mask.MaskRecipe;
 import org.echomask.mask.ProposerConfig;
 import org.echomask.nn.Backbones;
 import org.echomask.nn.SegmenterSpec;
@@ -108,9 +109,9 @@ final class Enums {
         }
     }
 
-    static final class MaskInputs extends Choice<MaskInput> {
+    static final class MaskInputs extends Choice<MaskKind> {
         MaskInputs() {
-            super(MaskInput.values(), MaskInput::id);
+            super(MaskKind.values(), MaskKind::id);
         }
     }
 
@@ -176,7 +177,7 @@ final class Enums {
     /** Mask kinds a segmenter learns from: only people's HQ masks. */
     static final class SegmenterMaskKinds extends Names {
         SegmenterMaskKinds() {
-            super(() -> List.of("hq"));
+            super(() -> List.of(MaskRecipe.HQ));
         }
     }
 
@@ -204,10 +205,10 @@ final class Enums {
     }
 
     /**
-     * A stored mask kind: the set is open (any kind written into the manifest), so the name is
-     * checked as DatasetMasks checks it; the candidates are the kinds the toolkit writes.
+     * A stored mask source: the set is open (any kind written into the manifest), so the name is
+     * checked as DatasetMasks checks it; the candidates are the sources the toolkit writes.
      */
-    static final class MaskKinds implements ITypeConverter<String>, Iterable<String> {
+    static final class MaskSources implements ITypeConverter<String>, Iterable<String> {
         @Override
         public String convert(String text) {
             try {
@@ -220,7 +221,7 @@ final class Enums {
 
         @Override
         public Iterator<String> iterator() {
-            return List.of("hq", "generated", "proposal").iterator();
+            return MaskRecipe.SOURCES.iterator();
         }
     }
 

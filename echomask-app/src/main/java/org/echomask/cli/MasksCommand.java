@@ -10,6 +10,7 @@ import org.echomask.EchomaskException;
 import org.echomask.dataset.DatasetMasks;
 import org.echomask.dataset.MaskEvaluation;
 import org.echomask.io.Json;
+import org.echomask.mask.MaskRecipe;
 import org.echomask.mask.ProposerConfig;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -125,7 +126,7 @@ final class MasksCommand implements Callable<Integer> {
         @Option(names = "--sigma", required = true, converter = Bounds.PositiveReal.class, description = "Decay in pixels (> 0).")
         double sigma;
 
-        @Option(names = "--source", defaultValue = "hq", converter = Enums.MaskKinds.class,
+        @Option(names = "--source", defaultValue = MaskRecipe.HQ, converter = Enums.MaskSources.class,
                 description = "Binary mask kind to soften: hq, proposal (or generated). Default: ${DEFAULT-VALUE}.")
         String source;
 
@@ -165,7 +166,7 @@ final class MasksCommand implements Callable<Integer> {
         @Option(names = "--threshold", split = ",", description = "Threshold(s) to try with every preset/config, comma-separated.")
         List<Double> thresholds = new ArrayList<>();
 
-        @Option(names = "--kind", split = ",", converter = Enums.MaskKinds.class,
+        @Option(names = "--kind", split = ",", converter = Enums.MaskSources.class,
                 description = "Stored mask kind(s) to score, comma-separated (proposal, generated...); default: proposal when no preset/config is given.")
         List<String> kinds = new ArrayList<>();
 
@@ -189,7 +190,7 @@ final class MasksCommand implements Callable<Integer> {
                 thresholds.forEach(t -> candidates.add(MaskEvaluation.Candidate.of(withThreshold(c, t))));
             }
             for (String k : kinds) {
-                candidates.add(k.equals("proposal") ? MaskEvaluation.Candidate.stored() : MaskEvaluation.Candidate.storedKind(k));
+                candidates.add(k.equals(MaskRecipe.PROPOSAL) ? MaskEvaluation.Candidate.stored() : MaskEvaluation.Candidate.storedKind(k));
             }
             if (candidates.isEmpty()) {
                 candidates.add(MaskEvaluation.Candidate.stored());

@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.echomask.dataset.ExampleSet;
 import org.echomask.dataset.MaskSelection;
+import org.echomask.mask.MaskRecipe;
 import org.echomask.model.DatasetRef;
 import org.echomask.nn.SegmenterSpec;
 import org.echomask.segment.SegmenterModel;
@@ -36,7 +37,7 @@ final class SegmentCommand implements Callable<Integer> {
         @Option(names = "--dataset", required = true, description = "Dataset directory with HQ masks.")
         Path dataset;
 
-        @Option(names = "--masks", defaultValue = "hq", converter = Enums.SegmenterMaskKinds.class,
+        @Option(names = "--masks", defaultValue = MaskRecipe.HQ, converter = Enums.SegmenterMaskKinds.class,
                 completionCandidates = Enums.SegmenterMaskKinds.class,
                 description = "Mask kind to learn from: ${COMPLETION-CANDIDATES} (people's masks). Default: ${DEFAULT-VALUE}.")
         String masks; // only hq is accepted (the converter); a flag so that scripts naming the kind keep working

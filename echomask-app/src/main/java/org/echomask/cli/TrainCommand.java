@@ -8,8 +8,9 @@ import org.echomask.augment.Step;
 import org.echomask.augment.TimeShift;
 import org.echomask.classify.ClassifierSpec;
 import org.echomask.classify.ClassifierTraining;
-import org.echomask.classify.MaskInput;
 import org.echomask.classify.Task;
+import org.echomask.mask.MaskKind;
+import org.echomask.mask.MaskRecipe;
 import org.echomask.model.DatasetRef;
 import org.echomask.train.TrainConfig;
 import org.echomask.train.TrainingResult;
@@ -36,8 +37,8 @@ final class TrainCommand implements Callable<Integer> {
     @Mixin
     MaskFusionOptions maskFusion;
 
-    @Option(names = "--mask-source", defaultValue = "hq", converter = Enums.MaskKinds.class,
-            completionCandidates = Enums.MaskKinds.class,
+    @Option(names = "--mask-source", defaultValue = MaskRecipe.HQ, converter = Enums.MaskSources.class,
+            completionCandidates = Enums.MaskSources.class,
             description = "Mask kind read from the dataset: hq, generated (after segment predict), proposal. Default: ${DEFAULT-VALUE}.")
     String maskSource;
 
@@ -110,9 +111,9 @@ final class TrainCommand implements Callable<Integer> {
         Pipeline augmentation = augmentation();
         DatasetRef data = DatasetRef.open(dataset);
         var t = data.info().transform();
-        MaskInput input = maskFusion.mask;
+        MaskKind input = maskFusion.mask;
         ClassifierSpec spec = ClassifierSpec.builder().setBackbone(backbone.spec()).setMaskInput(input)
-                .optMaskSource(input.used() ? maskSource : "").optSoftSigma(input == MaskInput.SOFT ? sigma : 0)
+                .optMaskSource(input.used() ? maskSource : "").optSoftSigma(input == MaskKind.SOFT ? sigma : 0)
                 .optFusion(maskFusion.fusion).setTask(task).setLabels(data.info().labels())
                 .optLatentDim(latentDim).optHeads(heads).setInputSize(t.outputHeight(), t.outputWidth())
                 .optAugment(augmentation).build();

@@ -9,6 +9,7 @@ import java.util.List;
 import org.echomask.EchomaskException;
 import org.echomask.eval.Decision;
 import org.echomask.io.Json;
+import org.echomask.mask.MaskRecipe;
 import org.echomask.train.TrainConfig;
 
 /**
@@ -36,10 +37,10 @@ public record ExperimentConfig(String name, String description, Data data, Masks
         evaluate = evaluate == null ? new Scoring(null, null, null) : evaluate;
         require(tables != null && !tables.isEmpty(), "at least one table of runs is required");
         tables = List.copyOf(tables);
-        boolean generated = tables.stream().anyMatch(t -> t.sources().contains("generated") && t.usesMasks());
+        boolean generated = tables.stream().anyMatch(t -> t.sources().contains(MaskRecipe.GENERATED) && t.usesMasks());
         require(!generated || masks.segmenter() != null, "runs on generated masks need masks.segmenter settings");
         require(!masks.scoreProposals() || data.synthetic() != null, "masks.score_proposals needs synthetic ground truth");
-        boolean hq = tables.stream().anyMatch(t -> t.sources().contains("hq") && t.usesMasks());
+        boolean hq = tables.stream().anyMatch(t -> t.sources().contains(MaskRecipe.HQ) && t.usesMasks());
         require(!hq || data.synthetic() != null, "hq masks exist only on synthetic data here (a person's masks would "
                 + "come from the annotation page); use source proposal or generated for a manifest");
     }
@@ -169,7 +170,7 @@ public record ExperimentConfig(String name, String description, Data data, Masks
             title = title == null ? id : title;
             require(backbones != null && !backbones.isEmpty(), "table " + id + ": backbones required");
             masks = masks == null ? List.of("none") : List.copyOf(masks);
-            sources = sources == null ? List.of("hq") : List.copyOf(sources);
+            sources = sources == null ? List.of(MaskRecipe.HQ) : List.copyOf(sources);
             fusions = fusions == null ? List.of("xattn") : List.copyOf(fusions);
             tasks = tasks == null ? List.of("multilabel") : List.copyOf(tasks);
             perClass = perClass != null && perClass;

@@ -21,6 +21,7 @@ import org.echomask.dataset.MaskSelection;
 import org.echomask.eval.ClassifierEvaluation;
 import org.echomask.eval.Decision;
 import org.echomask.io.Json;
+import org.echomask.mask.MaskRecipe;
 import org.echomask.mask.ProposerConfig;
 import org.echomask.model.DatasetRef;
 import org.echomask.model.Provenance;
@@ -87,14 +88,14 @@ public final class ExperimentRunner {
         Map<String, List<RunSpec>> byTable = RunSpec.expand(config);
         List<RunSpec> runs = RunSpec.distinct(byTable);
         List<Path> datasets = data.oodTransform() == null ? List.of(paths.dataset()) : List.of(paths.dataset(), paths.oodDataset());
-        if (runs.stream().anyMatch(r -> r.source().equals("proposal"))) {
+        if (runs.stream().anyMatch(r -> r.source().equals(MaskRecipe.PROPOSAL))) {
             proposals(datasets);
         } else if (config.masks().scoreProposals()) {
             proposals(List.of(paths.dataset()));
         }
         Map<String, Map<String, Double>> proposalIou = config.masks().scoreProposals() ? proposalIou(paths.dataset()) : null;
         ExperimentResults.SegmenterResult segmenter = null;
-        if (runs.stream().anyMatch(r -> r.source().equals("generated"))) {
+        if (runs.stream().anyMatch(r -> r.source().equals(MaskRecipe.GENERATED))) {
             segmenter = segmenter(paths.dataset(), datasets);
         }
 
@@ -212,7 +213,7 @@ public final class ExperimentRunner {
         // The training settings by what shapes results: loader threads and prefetch may change without a rerun.
         Map<String, Object> recipe = new LinkedHashMap<>(Map.of("data", config.data(), "run", run, "train", train.resultHash(),
                 "evaluate", config.evaluate(), "sigma", config.masks().softSigma()));
-        if (run.source().equals("generated")) {
+        if (run.source().equals(MaskRecipe.GENERATED)) {
             recipe.put("segmenter", segmenterRecipe()); // other generated masks, another run
         }
         StageStamp stamp = StageStamp.of(dir, recipe);

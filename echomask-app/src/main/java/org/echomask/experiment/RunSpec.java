@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Map;
 import org.echomask.classify.ClassifierSpec;
 import org.echomask.classify.FusionKind;
-import org.echomask.classify.MaskInput;
 import org.echomask.classify.Task;
+import org.echomask.mask.MaskKind;
 import org.echomask.nn.BackboneSpec;
 import org.echomask.spectrogram.SpectrogramTransform;
 
@@ -21,7 +21,7 @@ import org.echomask.spectrogram.SpectrogramTransform;
 public record RunSpec(String backbone, Double width, String mask, String source, String fusion, String task, long seed) {
 
     public RunSpec {
-        MaskInput.parse(mask);
+        MaskKind.parse(mask);
         Task.parse(task);
         if (mask.equals("none")) {
             source = "";
@@ -59,9 +59,9 @@ public record RunSpec(String backbone, Double width, String mask, String source,
         if (width != null) {
             b = b.withWidthMultiplier(width);
         }
-        MaskInput input = MaskInput.parse(mask);
+        MaskKind input = MaskKind.parse(mask);
         return ClassifierSpec.builder().setBackbone(b).setMaskInput(input).optMaskSource(source)
-                .optSoftSigma(input == MaskInput.SOFT ? softSigma : 0)
+                .optSoftSigma(input == MaskKind.SOFT ? softSigma : 0)
                 .optFusion(input.used() ? FusionKind.parse(fusion) : FusionKind.CONCAT).setTask(Task.parse(task))
                 .setLabels(labels).setInputSize(transform.outputHeight(), transform.outputWidth())
                 .optTimeShift(org.echomask.augment.TimeShift.DEFAULT_FRACTION)

@@ -54,6 +54,49 @@ class LearningCommandsTest {
                 .contains("label prior (trivial)");
         assertThat(Files.readAllLines(eval.resolve("predictions.csv"))).hasSize(13);
         assertThat(javax.imageio.ImageIO.read(eval.resolve("confusion.png").toFile())).isNotNull();
+
+        // Those masks are the ones `segment predict` writes with the same network: same batches, same bytes.
+        Path ood = eval.resolve("dataset-alternative");
+        Path again = dir.resolve("again");
+        try (var files = Files.walk(ood)) {
+            for (Path f : (Iterable<Path>) files::iterator) {
+                if (!f.startsWith(ood.resolve("masks/generated"))) {
+                    Files.copy(f, again.resolve(ood.relativize(f).toString()));
+                }
+            }
+        }
+        r = CommandsTest.run(join("segment predict --model", seg, "--dataset", again));
+        assertThat(r.code()).as(r.err()).isZero();
+        try (var masks = Files.list(ood.resolve("masks/generated"))) {
+            List<Path> pngs = masks.filter(f -> f.toString().endsWith(".png")).toList();
+            assertThat(pngs).hasSize(12);
+            for (Path png : pngs) {
+                assertThat(Files.readAllBytes(again.resolve("masks/generated").resolve(png.getFileName().toString())))
+                        .as(png.toString()).isEqualTo(Files.readAllBytes(png));
+            }
+        }
+
+        // Analysis makes the masks with the packaged segmenter too, batched on the scoring thread.
+        Path out = dir.resolve("analysis");
+        r = CommandsTest.run(join("analyze --model", model, "--in", dir.resolve("synth/audio"), "--out", out, "--threads 1"));
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.err()).contains("generated masks by the segmenter").contains("threshold");
+        assertThat(r.out()).contains("12 recordings: 12 analysed");
+        try (var windows = Files.list(out.resolve("recordings"))) {
+            List<Path> csvs = windows.filter(f -> f.toString().endsWith(".windows.csv")).toList();
+            assertThat(csvs).hasSize(12);
+            // low_hz/high_hz come from the band of each window's mask: numbers where the segmenter found signal, else empty.
+            assertThat(csvs.stream().flatMap(f -> lines(f).stream().skip(1)).map(l -> l.split(",", -1)[3]))
+                    .allMatch(v -> v.isEmpty() || Double.parseDouble(v) >= 0);
+        }
+    }
+
+    private static List<String> lines(Path f) {
+        try {
+            return Files.readAllLines(f);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     @Test

@@ -8,10 +8,10 @@ import org.echomask.Version;
 import org.echomask.augment.Pipeline;
 import org.echomask.augment.TimeShift;
 import org.echomask.classify.FusionKind;
-import org.echomask.classify.MaskInput;
 import org.echomask.classify.Task;
 import org.echomask.detect.PostProcess;
 import org.echomask.eval.Decision;
+import org.echomask.mask.MaskKind;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -176,7 +176,7 @@ class OptionsTest {
     void namesAreTheJsonIdsInAnyCaseAndParseIntoTheDomainEnums() {
         TrainCommand t = parse(TrainCommand.class, "train", "--dataset", "d", "--out", "o", "--mask", "BINARY", "--fusion",
                 "Gated", "--task", "multiclass", "--model", "ConvNeXt", "--width", "0.5");
-        assertThat(t.maskFusion.mask).isEqualTo(MaskInput.BINARY);
+        assertThat(t.maskFusion.mask).isEqualTo(MaskKind.BINARY);
         assertThat(t.maskFusion.fusion).isEqualTo(FusionKind.GATED);
         assertThat(t.task).isEqualTo(Task.MULTICLASS);
         assertThat(t.backbone.architecture).isEqualTo("convnext");
@@ -203,7 +203,7 @@ class OptionsTest {
             assertThat(o.architecture).isEqualTo("resnet18");
             assertThat(o.width).isNull();
         }
-        assertThat(java.util.List.of(t.maskFusion.mask, b.maskFusion.mask)).containsOnly(MaskInput.SOFT);
+        assertThat(java.util.List.of(t.maskFusion.mask, b.maskFusion.mask)).containsOnly(MaskKind.SOFT);
         assertThat(java.util.List.of(t.maskFusion.fusion, b.maskFusion.fusion)).containsOnly(FusionKind.XATTN);
         // Unset trainer flags leave TrainConfig's defaults (or --train-config) alone.
         assertThat(t.training.config()).isEqualTo(org.echomask.train.TrainConfig.defaults());

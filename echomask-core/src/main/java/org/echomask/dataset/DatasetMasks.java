@@ -17,13 +17,17 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import org.echomask.EchomaskException;
 import org.echomask.Progress;
 import org.echomask.io.Json;
 import org.echomask.io.Npy;
 import org.echomask.mask.BinaryMasks;
+import org.echomask.mask.MaskKind;
+import org.echomask.mask.MaskMaker;
 import org.echomask.mask.MaskProposer;
+import org.echomask.mask.MaskRecipe;
 import org.echomask.mask.ProposerConfig;
 import org.echomask.mask.SoftMasks;
 
@@ -85,33 +89,115 @@ public final class DatasetMasks {
 
     /** Proposes a mask for every example of the dataset in {@code datasetDir}. */
     public static Report propose(Path datasetDir, ProposerConfig config, int threads, Progress progress) {
+        return make(datasetDir, new MaskRecipe(MaskKind.BINARY, MaskRecipe.PROPOSAL, 0, config), new MaskProposer(config),
+                1, threads, progress);
+    }
+
+    /**
+     * Makes the binary masks of {@code recipe}'s source for every example with {@code maker} and
+     * tracks them in the manifest (only the recipe's source and proposer config matter here: soft
+     * masks are made from the binary ones by {@link #soften}). A {@linkplain MaskMaker#concurrent
+     * concurrent} maker (the proposer) works one example at a time on {@code threads} threads; a
+     * network gets consecutive batches of {@code batchSize} in manifest order, this thread only.
+     * Proposals also record their config ({@code config.json}, the {@code proposal_config}
+     * column). Soft masks made from an older version of the kind are dropped from the manifest.
+     */
+    public static Report make(Path datasetDir, MaskRecipe recipe, MaskMaker maker, int batchSize, int threads,
+            Progress progress) {
         long t0 = System.nanoTime();
-        String version = versionTag(config);
-        Path dir = datasetDir.resolve(PROPOSALS_DIR);
-        Json.writeFile(dir.resolve(PROPOSAL_CONFIG_FILE), config);
+        String kind = recipe.source();
+        String column = sourceColumn(kind);
+        if (column.equals("hq_mask")) {
+            throw new EchomaskException("HQ masks are written by the annotation page, not by a program");
+        }
+        String dir = kindDirectory(kind);
+        ProposerConfig config = recipe.proposer();
+        String version = config == null ? "" : versionTag(config);
+        if (config != null) {
+            Json.writeFile(datasetDir.resolve(dir).resolve(PROPOSAL_CONFIG_FILE), config);
+        }
         List<DatasetEntry> entries = DatasetManifest.read(manifest(datasetDir));
-        Outcome[] out = forEach(entries, threads, progress, "propose", e -> {
-            float[][] values = readArray(datasetDir, e);
-            boolean[][] mask = MaskProposer.propose(values, config);
-            String rel = PROPOSALS_DIR + "/" + e.id() + ".png";
+        BiFunction<DatasetEntry, boolean[][], Outcome> writer = (e, mask) -> {
+            String rel = dir + "/" + e.id() + ".png";
             BinaryMasks.write(datasetDir.resolve(rel), mask);
             return new Outcome(rel, BinaryMasks.coverage(mask), null);
-        });
+        };
+        String task = config != null ? "propose" : kind + " masks";
+        Outcome[] out = maker.concurrent()
+                ? forEach(entries, threads, progress, task, e -> writer.apply(e, maker.make(readArray(datasetDir, e))))
+                : inBatches(datasetDir, entries, maker, batchSize, progress, task, writer);
         Map<String, Outcome> byId = byId(entries, out);
+        String stalePrefix = "soft_" + kind + "_";
         updateManifest(datasetDir, e -> {
             Outcome o = byId.get(e.id());
             if (o == null) {
                 return e; // added meanwhile by someone else: leave it alone
             }
-            for (String column : e.extra().keySet()) {
-                if (column.startsWith("soft_proposal_")) {
-                    e = e.withoutExtra(column);
+            for (String c : e.extra().keySet()) {
+                if (c.startsWith(stalePrefix)) {
+                    e = e.withoutExtra(c);
                 }
             }
             boolean ok = o.path != null;
-            return e.withExtra(PROPOSAL_COLUMN, ok ? o.path : "").withExtra(PROPOSAL_CONFIG_COLUMN, ok ? version : "");
+            e = e.withExtra(column, ok ? o.path : "");
+            return config == null ? e : e.withExtra(PROPOSAL_CONFIG_COLUMN, ok ? version : "");
         });
-        return report(PROPOSAL_COLUMN, version, entries, out, t0);
+        return report(column, version, entries, out, t0);
+    }
+
+    /**
+     * A network's masks: consecutive batches in manifest order, on this thread (a network wants
+     * one thread and whole batches). An unreadable array fails its example, a failing batch its
+     * examples; the rest go on.
+     */
+    private static Outcome[] inBatches(Path datasetDir, List<DatasetEntry> entries, MaskMaker maker, int batchSize,
+            Progress progress, String task, BiFunction<DatasetEntry, boolean[][], Outcome> writer) {
+        if (batchSize < 1) {
+            throw new EchomaskException("batch size must be >= 1: " + batchSize);
+        }
+        Outcome[] out = new Outcome[entries.size()];
+        progress.start(task, entries.size());
+        try {
+            for (int from = 0; from < entries.size(); from += batchSize) {
+                List<Integer> batch = new ArrayList<>();
+                List<float[][]> arrays = new ArrayList<>();
+                for (int i = from; i < Math.min(entries.size(), from + batchSize); i++) {
+                    try {
+                        arrays.add(readArray(datasetDir, entries.get(i)));
+                        batch.add(i);
+                    } catch (RuntimeException ex) {
+                        out[i] = failed(ex);
+                    }
+                }
+                try {
+                    List<boolean[][]> masks = arrays.isEmpty() ? List.of() : maker.make(arrays);
+                    for (int b = 0; b < batch.size(); b++) {
+                        int i = batch.get(b);
+                        try {
+                            out[i] = writer.apply(entries.get(i), masks.get(b));
+                        } catch (RuntimeException ex) {
+                            out[i] = failed(ex);
+                        }
+                    }
+                } catch (RuntimeException ex) {
+                    batch.forEach(i -> out[i] = failed(ex));
+                }
+                progress.step(Math.min(entries.size(), from + batchSize) - from);
+            }
+        } finally {
+            progress.finish();
+        }
+        return out;
+    }
+
+    private static Outcome failed(Throwable cause) {
+        return new Outcome(null, 0, cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage());
+    }
+
+    /** Where masks of a binary kind live: {@code masks/proposals} for proposals, else {@code masks/<kind>}. */
+    public static String kindDirectory(String kind) {
+        sourceColumn(kind);
+        return kind.equals(MaskRecipe.PROPOSAL) ? PROPOSALS_DIR : "masks/" + kind;
     }
 
     /**
@@ -129,9 +215,9 @@ public final class DatasetMasks {
         List<DatasetEntry> entries = DatasetManifest.read(manifest(datasetDir));
         if (!sourceColumn.equals("hq_mask") && entries.stream().noneMatch(e -> e.extra().containsKey(sourceColumn))) {
             throw new EchomaskException(manifest(datasetDir) + ": no '" + sourceColumn + "' column; make " + sourceKind
-                    + " masks first" + (sourceKind.equals("proposal") ? " (echomask masks propose)" : ""));
+                    + " masks first" + (sourceKind.equals(MaskRecipe.PROPOSAL) ? " (echomask masks propose)" : ""));
         }
-        String sourceVersion = sourceKind.equals("proposal") ? commonValue(entries, PROPOSAL_CONFIG_COLUMN) : "";
+        String sourceVersion = sourceKind.equals(MaskRecipe.PROPOSAL) ? commonValue(entries, PROPOSAL_CONFIG_COLUMN) : "";
         Json.writeFile(datasetDir.resolve(folder).resolve(SOFT_INFO_FILE),
                 new SoftInfo(sourceKind, sourceColumn, sigmaPixels, sourceVersion));
         Outcome[] out = forEach(entries, threads, progress, "soften " + sourceKind, e -> {
@@ -266,8 +352,7 @@ public final class DatasetMasks {
                     if (cause instanceof Error err) {
                         throw err;
                     }
-                    String m = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
-                    out[i] = new Outcome(null, 0, m);
+                    out[i] = failed(cause);
                 }
             }
         } catch (InterruptedException ex) {
@@ -303,7 +388,7 @@ public final class DatasetMasks {
         }
         Map<String, String> paths = new LinkedHashMap<>();
         for (Map.Entry<String, boolean[][]> m : masks.entrySet()) {
-            String rel = "masks/" + kind + "/" + m.getKey() + ".png";
+            String rel = kindDirectory(kind) + "/" + m.getKey() + ".png";
             BinaryMasks.write(datasetDir.resolve(rel), m.getValue());
             paths.put(m.getKey(), rel);
         }

@@ -12,7 +12,8 @@ import java.util.function.Predicate;
 import org.echomask.EchomaskException;
 import org.echomask.Progress;
 import org.echomask.mask.BinaryMasks;
-import org.echomask.mask.SoftMasks;
+import org.echomask.mask.MaskChannels;
+import org.echomask.mask.MaskRecipe;
 
 /**
  * The examples of a dataset held in memory for training and inference: each spectrogram (and, if
@@ -52,7 +53,7 @@ public final class ExampleSet {
             if (!missing.isEmpty()) {
                 throw new EchomaskException(datasetDir + ": " + missing.size() + " of " + entries.size()
                         + " selected examples have no " + masks.kind() + " mask (first: " + missing.get(0) + ")"
-                        + (masks.kind().equals("generated") ? "; run `echomask segment predict` first" : ""));
+                        + (masks.kind().equals(MaskRecipe.GENERATED) ? "; run `echomask segment predict` first" : ""));
             }
         }
         progress.start("load examples", entries.size());
@@ -108,39 +109,9 @@ public final class ExampleSet {
                 throw new EchomaskException(png + ": mask is " + binary.length + "x" + binary[0].length
                         + " but the spectrogram is " + spec.length + "x" + spec[0].length);
             }
-            mask = maskChannel(binary, masks.softSigma());
+            mask = MaskChannels.of(binary, masks.maskKind(), masks.softSigma());
         }
-        return new Example(e, flatten(spec), mask, spec.length, spec[0].length);
-    }
-
-    /**
-     * The mask channel a classifier reads, flattened: the binary mask, or its Gaussian soft mask
-     * when {@code softSigma > 0}. Analysis makes its masks' channel here too, so it matches training.
-     */
-    public static float[] maskChannel(boolean[][] binary, double softSigma) {
-        return softSigma > 0 ? flatten(SoftMasks.gaussian(binary, softSigma)) : flatten(binary);
-    }
-
-    /** Row-major copy of a [frequency][time] grid (the layout batches use). */
-    public static float[] flatten(float[][] m) {
-        int w = m[0].length;
-        float[] out = new float[m.length * w];
-        for (int i = 0; i < m.length; i++) {
-            System.arraycopy(m[i], 0, out, i * w, w);
-        }
-        return out;
-    }
-
-    /** Row-major 0/1 copy of a binary mask. */
-    public static float[] flatten(boolean[][] m) {
-        int w = m[0].length;
-        float[] out = new float[m.length * w];
-        for (int i = 0; i < m.length; i++) {
-            for (int j = 0; j < w; j++) {
-                out[i * w + j] = m[i][j] ? 1f : 0f;
-            }
-        }
-        return out;
+        return new Example(e, MaskChannels.flatten(spec), mask, spec.length, spec[0].length);
     }
 
     public Path datasetDir() {

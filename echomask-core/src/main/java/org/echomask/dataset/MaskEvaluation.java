@@ -12,6 +12,7 @@ import org.echomask.Progress;
 import org.echomask.io.Json;
 import org.echomask.mask.BinaryMasks;
 import org.echomask.mask.MaskProposer;
+import org.echomask.mask.MaskRecipe;
 import org.echomask.mask.ProposerConfig;
 import org.echomask.synth.GroundTruthMask;
 import org.echomask.synth.SynthConfig;
@@ -59,7 +60,7 @@ public final class MaskEvaluation {
 
         /** The stored proposals. */
         public static Candidate stored() {
-            return new Candidate("stored", null, "proposal");
+            return new Candidate("stored", null, MaskRecipe.PROPOSAL);
         }
 
         /** Stored masks of any tracked kind, e.g. {@code generated} from the segmentation network. */
@@ -161,7 +162,7 @@ public final class MaskEvaluation {
                 }
             }
             String version = c.config() != null ? DatasetMasks.versionTag(c.config())
-                    : c.storedKind().equals("proposal") ? storedVersion(datasetDir)
+                    : c.storedKind().equals(MaskRecipe.PROPOSAL) ? storedVersion(datasetDir)
                     : c.storedKind().isEmpty() ? "baseline" : "stored " + c.storedKind();
             results.add(new Result(c.name(), version, rows));
         }
@@ -197,8 +198,8 @@ public final class MaskEvaluation {
                 p = MaskProposer.propose(values, c.config());
             } else {
                 String rel = DatasetMasks.sourceMask(e, c.storedKind()).orElseThrow(() -> new EchomaskException(
-                        "example " + e.id() + ": no " + c.storedKind() + " mask" + (c.storedKind().equals("proposal")
-                                ? " (run masks propose)" : c.storedKind().equals("generated") ? " (run segment predict)" : "")));
+                        "example " + e.id() + ": no " + c.storedKind() + " mask" + (c.storedKind().equals(MaskRecipe.PROPOSAL)
+                                ? " (run masks propose)" : c.storedKind().equals(MaskRecipe.GENERATED) ? " (run segment predict)" : "")));
                 p = BinaryMasks.read(ds.resolve(rel));
             }
             requireShape(p, h, w, e.id() + " " + c.name() + " mask");

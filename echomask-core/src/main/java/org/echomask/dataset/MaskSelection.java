@@ -1,6 +1,7 @@
 package org.echomask.dataset;
 
 import org.echomask.EchomaskException;
+import org.echomask.mask.MaskKind;
 
 /**
  * Which mask an example set loads next to each spectrogram: none, or the binary mask of a tracked
@@ -33,5 +34,10 @@ public record MaskSelection(String kind, double softSigma) {
 
     public boolean loads() {
         return !kind.isEmpty();
+    }
+
+    /** What the loaded channel is: none, the binary mask, or its soft mask. */
+    public MaskKind maskKind() {
+        return !loads() ? MaskKind.NONE : softSigma > 0 ? MaskKind.SOFT : MaskKind.BINARY;
     }
 }

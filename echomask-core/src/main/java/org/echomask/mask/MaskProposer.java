@@ -1,6 +1,8 @@
 package org.echomask.mask;
 
 import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
 
 /**
  * Proposes a binary mask of biologically relevant energy in a spectrogram (SPEC section 1 step 2),
@@ -17,8 +19,10 @@ import java.util.Arrays;
  * </ol>
  * Because of the per-row floor and the scale division the result does not change when the input is
  * shifted or scaled (dB or normalised values both work).
+ *
+ * <p>As a {@link MaskMaker} it is a pure function of each spectrogram, safe on many threads.
  */
-public final class MaskProposer {
+public final class MaskProposer implements MaskMaker {
     /** Robust deviations are estimated from at most this many evenly spaced pixels, for speed. */
     static final int SCALE_SAMPLE = 1 << 16;
     private static final double MAD_TO_SIGMA = 1.4826;
@@ -36,6 +40,26 @@ public final class MaskProposer {
     /** The proposal for spectrogram values {@code [frequency][time]}. */
     public boolean[][] propose(float[][] values) {
         return propose(values, config);
+    }
+
+    @Override
+    public List<boolean[][]> make(List<float[][]> spectrograms) {
+        return spectrograms.stream().map(this::propose).toList();
+    }
+
+    @Override
+    public boolean[][] make(float[][] spectrogram) {
+        return propose(spectrogram);
+    }
+
+    @Override
+    public String describe() {
+        return String.format(Locale.ROOT, "mask proposer, preset %s, threshold %s", config.preset(), config.threshold());
+    }
+
+    @Override
+    public boolean concurrent() {
+        return true;
     }
 
     public static boolean[][] propose(float[][] values, ProposerConfig c) {

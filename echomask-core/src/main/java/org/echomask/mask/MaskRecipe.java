@@ -17,6 +17,8 @@ public record MaskRecipe(MaskKind kind, String source, double sigma, ProposerCon
     public static final String HQ = "hq";
     public static final String GENERATED = "generated";
     public static final String PROPOSAL = "proposal";
+    /** The sources the toolkit makes or reads; datasets may track other kinds by name. */
+    public static final java.util.List<String> SOURCES = java.util.List.of(HQ, GENERATED, PROPOSAL);
 
     /** The recipe of an image-only model. */
     public static final MaskRecipe NONE = new MaskRecipe(MaskKind.NONE, "", 0, null);

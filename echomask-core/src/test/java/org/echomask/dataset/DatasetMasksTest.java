@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.assertj.core.data.Offset;
@@ -13,7 +14,10 @@ import org.echomask.Progress;
 import org.echomask.io.Json;
 import org.echomask.io.Npy;
 import org.echomask.mask.BinaryMasks;
+import org.echomask.mask.MaskKind;
+import org.echomask.mask.MaskMaker;
 import org.echomask.mask.MaskProposer;
+import org.echomask.mask.MaskRecipe;
 import org.echomask.mask.ProposerConfig;
 import org.echomask.mask.SoftMasks;
 import org.echomask.spectrogram.SpectrogramTransform;
@@ -69,6 +73,70 @@ class DatasetMasksTest {
             assertThat(e.hasHqMask()).isTrue();
         });
         assertThat(entries.get(0).extra().keySet()).containsExactly("proposal_mask", "proposal_config");
+    }
+
+    /** A network stand-in: one thread, whole batches; records them. Its mask: pixels above the image's first value. */
+    static final class BatchedMaker implements MaskMaker {
+        final List<List<float[][]>> batches = new ArrayList<>();
+
+        @Override
+        public List<boolean[][]> make(List<float[][]> spectrograms) {
+            batches.add(spectrograms);
+            return spectrograms.stream().map(BatchedMaker::mask).toList();
+        }
+
+        static boolean[][] mask(float[][] v) {
+            boolean[][] m = new boolean[v.length][v[0].length];
+            for (int f = 0; f < v.length; f++) {
+                for (int t = 0; t < v[0].length; t++) {
+                    m[f][t] = v[f][t] > v[0][0];
+                }
+            }
+            return m;
+        }
+
+        @Override
+        public String describe() {
+            return "batched";
+        }
+    }
+
+    @Test
+    void aNetworksMasksAreMadeInConsecutiveBatchesAndReplaceStaleSoftMasks(@TempDir Path dir) throws Exception {
+        Path ds = dataset(dir);
+        MaskRecipe generated = new MaskRecipe(MaskKind.BINARY, MaskRecipe.GENERATED, 0, null);
+        DatasetMasks.make(ds, generated, new BatchedMaker(), 4, 1, Progress.NONE);
+        DatasetMasks.soften(ds, MaskRecipe.GENERATED, 2, 2, Progress.NONE);
+        BatchedMaker maker = new BatchedMaker();
+
+        DatasetMasks.Report r = DatasetMasks.make(ds, generated, maker, 4, 2, Progress.NONE);
+
+        assertThat(r.written()).isEqualTo(6);
+        assertThat(r.column()).isEqualTo("generated_mask");
+        assertThat(maker.batches).extracting(List::size).containsExactly(4, 2);
+        List<DatasetEntry> entries = DatasetManifest.read(ds.resolve("manifest.csv"));
+        for (int i = 0; i < entries.size(); i++) {
+            DatasetEntry e = entries.get(i);
+            float[][] values = Npy.read(ds.resolve(e.array())).toMatrix();
+            assertThat(maker.batches.get(i / 4).get(i % 4)).as("manifest order").isDeepEqualTo(values);
+            assertThat(e.extra()).containsEntry("generated_mask", "masks/generated/" + e.id() + ".png")
+                    .doesNotContainKey("soft_generated_s2");
+            assertThat(BinaryMasks.read(ds.resolve(e.extra().get("generated_mask")))).isDeepEqualTo(BatchedMaker.mask(values));
+        }
+        assertThatThrownBy(() -> DatasetMasks.make(ds, new MaskRecipe(MaskKind.BINARY, MaskRecipe.HQ, 0, null), maker, 4, 1,
+                Progress.NONE)).isInstanceOf(EchomaskException.class).hasMessageContaining("annotation page");
+
+        // An unreadable array fails its example only; the batch goes on without it and its column is emptied.
+        Files.delete(ds.resolve(entries.get(1).array()));
+        BatchedMaker again = new BatchedMaker();
+        DatasetMasks.Report partial = DatasetMasks.make(ds, generated, again, 4, 1, Progress.NONE);
+        assertThat(partial.written()).isEqualTo(5);
+        assertThat(partial.failures()).singleElement().satisfies(f -> {
+            assertThat(f.id()).isEqualTo(entries.get(1).id());
+            assertThat(f.problem()).contains("array file missing");
+        });
+        assertThat(again.batches).extracting(List::size).containsExactly(3, 2);
+        assertThat(DatasetManifest.read(ds.resolve("manifest.csv")).get(1).extra()).containsEntry("generated_mask", "");
     }
 
     @Test

@@ -35,7 +35,7 @@ import org.echomask.nn.BackboneSpec;
  * @param augment the training augmentation (for the record: inference does not run it); missing in older files,
  *     which augmented with the pipeline their {@code timeShift} stands for ({@link TimeShift#pipeline})
  */
-public record ClassifierSpec(BackboneSpec backbone, MaskInput maskInput, String maskSource, double softSigma,
+public record ClassifierSpec(BackboneSpec backbone, MaskKind maskInput, String maskSource, double softSigma,
         FusionKind fusion, Task task, List<String> labels, int latentDim, int heads, int inputHeight, int inputWidth,
         double timeShift, String head, String loss, Pipeline augment) {
     public static final int DEFAULT_LATENT_DIM = 128;
@@ -52,7 +52,7 @@ public record ClassifierSpec(BackboneSpec backbone, MaskInput maskInput, String 
             softSigma = 0;
             fusion = FusionKind.CONCAT;
         }
-        require(maskInput == MaskInput.SOFT ? softSigma > 0 : softSigma == 0,
+        require(maskInput == MaskKind.SOFT ? softSigma > 0 : softSigma == 0,
                 "soft masks need sigma > 0 pixels, other inputs sigma 0 (got " + softSigma + ")");
         labels = LabelSet.sorted(labels == null ? List.of() : labels).names();
         require(!labels.isEmpty(), "a classifier needs at least one label");
@@ -70,7 +70,7 @@ public record ClassifierSpec(BackboneSpec backbone, MaskInput maskInput, String 
     }
 
     /** A spec as packages written before head, loss and augmentation were recorded: linear head, the task's loss. */
-    public ClassifierSpec(BackboneSpec backbone, MaskInput maskInput, String maskSource, double softSigma, FusionKind fusion,
+    public ClassifierSpec(BackboneSpec backbone, MaskKind maskInput, String maskSource, double softSigma, FusionKind fusion,
             Task task, List<String> labels, int latentDim, int heads, int inputHeight, int inputWidth, double timeShift) {
         this(backbone, maskInput, maskSource, softSigma, fusion, task, labels, latentDim, heads, inputHeight, inputWidth,
                 timeShift, null, null, null);
@@ -88,7 +88,7 @@ public record ClassifierSpec(BackboneSpec backbone, MaskInput maskInput, String 
      */
     public static final class Builder {
         private BackboneSpec backbone;
-        private MaskInput maskInput;
+        private MaskKind maskInput;
         private Task task;
         private List<String> labels;
         private int inputHeight;
@@ -110,7 +110,7 @@ public record ClassifierSpec(BackboneSpec backbone, MaskInput maskInput, String 
             return this;
         }
 
-        public Builder setMaskInput(MaskInput maskInput) {
+        public Builder setMaskInput(MaskKind maskInput) {
             this.maskInput = maskInput;
             return this;
         }
@@ -231,12 +231,12 @@ public record ClassifierSpec(BackboneSpec backbone, MaskInput maskInput, String 
         if (!maskInput.used()) {
             return MaskSelection.NONE;
         }
-        return maskInput == MaskInput.SOFT ? MaskSelection.soft(maskSource, softSigma) : MaskSelection.binary(maskSource);
+        return maskInput == MaskKind.SOFT ? MaskSelection.soft(maskSource, softSigma) : MaskSelection.binary(maskSource);
     }
 
-    /** The mask kind of {@link #maskInput}, in core's vocabulary. */
+    /** The mask kind the mask branch reads ({@link #maskInput}; the JSON field keeps its old name). */
     public MaskKind maskKind() {
-        return MaskKind.valueOf(maskInput.name());
+        return maskInput;
     }
 
     /** This classifier's mask recipe, with the proposer config its proposal masks were made with (else null). */

@@ -11,6 +11,7 @@ import org.echomask.Progress;
 import org.echomask.dataset.ExampleSet;
 import org.echomask.dataset.InputRecipe;
 import org.echomask.io.Json;
+import org.echomask.mask.MaskRecipe;
 import org.echomask.model.DatasetRef;
 import org.echomask.model.ModelPackage;
 import org.echomask.model.Provenance;
@@ -99,7 +100,7 @@ public final class ClassifierTraining {
                 job.config().seed(), result.seconds(), result.examplesPerSecond(), result.bestEpoch(), metrics,
                 result.history().stream().map(r -> (Map<String, Object>) Json.toMap(r)).toList());
         // A classifier on generated masks carries the segmenter that made them, so analysis can make them too.
-        Path segmenter = spec.maskSource().equals("generated")
+        Path segmenter = spec.maskSource().equals(MaskRecipe.GENERATED)
                 ? data.generatedMaskSegmenter().map(p -> ModelPackage.open(p, SegmenterCard.class, SegmenterCard.KIND).dir()).orElse(null)
                 : null;
         ModelPackage.save(job.out(), ClassifierCard.of(spec, data.info().transform(), input), provenance, block, segmenter,

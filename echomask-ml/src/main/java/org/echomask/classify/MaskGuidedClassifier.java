@@ -11,10 +11,11 @@ import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.nn.norm.LayerNorm;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
+import org.echomask.mask.MaskKind;
 import org.echomask.nn.Backbone;
 
 /**
- * The two-branch mask-guided classifier (MGC) and, with {@link MaskInput#NONE}, its image-only
+ * The two-branch mask-guided classifier (MGC) and, with {@link MaskKind#NONE}, its image-only
  * baseline from the same code: {@code y = head(embed(fuse(encode(spectrogram), encode(mask))))}.
  *
  * <p>The stages are public so a learner can run them one by one and act between them (its
@@ -33,7 +34,7 @@ import org.echomask.nn.Backbone;
  */
 public final class MaskGuidedClassifier extends AbstractBlock {
     private final Backbone backbone;
-    private final MaskInput maskInput;
+    private final MaskKind maskInput;
     private final FusionKind fusionKind;
     private final int latentDim;
     private final int outputs;
@@ -48,13 +49,13 @@ public final class MaskGuidedClassifier extends AbstractBlock {
     public record Branches(NDArray spectrogramTokens, NDArray maskTokens) {}
 
     /** The classifier with the {@value Heads#LINEAR} head, as every saved package has. */
-    public MaskGuidedClassifier(Backbone backbone, MaskInput maskInput, FusionKind fusionKind, int latentDim, int heads,
+    public MaskGuidedClassifier(Backbone backbone, MaskKind maskInput, FusionKind fusionKind, int latentDim, int heads,
             int outputs) {
         this(backbone, maskInput, fusionKind, latentDim, heads, outputs, Heads.LINEAR);
     }
 
     /** @param headName a {@link Heads} name */
-    public MaskGuidedClassifier(Backbone backbone, MaskInput maskInput, FusionKind fusionKind, int latentDim, int heads,
+    public MaskGuidedClassifier(Backbone backbone, MaskKind maskInput, FusionKind fusionKind, int latentDim, int heads,
             int outputs, String headName) {
         if (latentDim < 8 || outputs < 1) {
             throw new IllegalArgumentException("latent dimension " + latentDim + " or outputs " + outputs + " too small");
@@ -79,7 +80,7 @@ public final class MaskGuidedClassifier extends AbstractBlock {
         head = addChildBlock("head", Heads.create(headName, outputs));
     }
 
-    public MaskInput maskInput() {
+    public MaskKind maskInput() {
         return maskInput;
     }
 

@@ -6,15 +6,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
 import org.echomask.EchomaskException;
-import org.echomask.dataset.ExampleSet;
 import org.echomask.classify.ClassifierCard;
 import org.echomask.classify.ClassifierModel;
 import org.echomask.classify.ClassifierSpec;
-import org.echomask.mask.MaskProposer;
+import org.echomask.mask.MaskChannels;
+import org.echomask.mask.MaskMaker;
 import org.echomask.model.ModelPackage;
-import org.echomask.mask.ProposerConfig;
-import org.echomask.segment.SegmenterEvaluation;
-import org.echomask.segment.SegmenterModel;
+import org.echomask.segment.SegmenterMasks;
 import org.echomask.spectrogram.Spectrogram;
 import org.echomask.spectrogram.SpectrogramTransform;
 import org.echomask.spectrogram.WindowRenderer;
@@ -25,10 +23,11 @@ import org.echomask.train.InferenceThreads;
 /**
  * The classifiers of an analysis as a {@link WindowScorer}: each window is rendered once per
  * distinct transform (overlapping windows of a run share their frames), masks are made as each
- * model was trained (none; {@code proposal}: the mask proposer and the soft mask on the rendered
- * spectrogram, on the worker threads; {@code generated}: the segmenter packaged in the
- * classifier, batched), and the models' per-label probabilities are averaged
- * with their weights. All models must share labels and sample rate. Holds native memory: close it.
+ * model was trained, by the {@link MaskMaker} of its mask recipe (a concurrent one, the proposer,
+ * with the mask channel on the worker threads; a network, the segmenter packaged in the
+ * classifier, on the scoring thread, batched), and the models' per-label probabilities are
+ * averaged with their weights. All models must share labels and sample rate. Holds native memory:
+ * close it.
  */
 public final class ModelScorer implements WindowScorer<ModelScorer.Prepared> {
     private final List<Member> members;
@@ -40,16 +39,25 @@ public final class ModelScorer implements WindowScorer<ModelScorer.Prepared> {
     private volatile double[][] rowHz;
 
     /**
-     * One window rendered: flattened spectrogram per transform; per model that reads proposal
-     * masks, its flattened mask input and the mask's {@code {lowHz, highHz}} (null for the others).
+     * One window rendered: flattened spectrogram per transform; per model whose masks are made on
+     * the workers ({@link MaskMaker#concurrent}), its flattened mask channel and the mask's
+     * {@code {lowHz, highHz}} (null for the others).
      */
     public record Prepared(float[][] spectrograms, float[][] masks, double[][] bands) {}
 
-    /** One loaded classifier with what it needs to make its masks. */
-    private record Member(Path path, ClassifierModel model, InferenceSession session, SegmenterModel segmenter,
-            InferenceSession segmenterSession, ProposerConfig proposer) {
+    /** One loaded classifier with the maker of its masks (null for image-only models). */
+    private record Member(Path path, ClassifierModel model, InferenceSession session, MaskMaker masks) {
         ClassifierSpec spec() {
             return model.spec();
+        }
+
+        /** Whether its masks are made on the worker threads, in {@link #prepareRun}. */
+        boolean masksOnWorkers() {
+            return masks != null && masks.concurrent();
+        }
+
+        float[] channel(boolean[][] mask) {
+            return MaskChannels.of(mask, spec().maskKind(), spec().softSigma());
         }
     }
 
@@ -134,7 +142,7 @@ public final class ModelScorer implements WindowScorer<ModelScorer.Prepared> {
 
     private static Member load(Path path, Consumer<String> notes) {
         ClassifierModel model = ClassifierModel.open(path);
-        SegmenterModel seg = null;
+        MaskMaker masks = null;
         try {
             model.opened().warnings().forEach(w -> notes.accept(path + ": " + w));
             ClassifierSpec spec = model.spec();
@@ -142,38 +150,27 @@ public final class ModelScorer implements WindowScorer<ModelScorer.Prepared> {
                 throw new EchomaskException(path + ": transform '" + model.card().transform().name()
                         + "' keeps each recording's own rate; analysis needs a fixed rate");
             }
-            ProposerConfig proposer = null;
-            if (spec.maskInput().used()) {
-                switch (spec.maskSource()) {
-                    case "proposal" -> {
-                        TrainingRecipe.Proposer p = TrainingRecipe.proposer(model.opened());
-                        notes.accept(path + ": proposal masks with the proposer config from " + p.source()
-                                + (p.fallback() ? "; analysis masks may differ from the training masks" : ""));
-                        proposer = p.config();
-                    }
-                    case "generated" -> {
-                        if (!model.opened().hasSegmenter()) {
-                            throw new EchomaskException(path + ": trained on generated masks but carries no segmenter in "
-                                    + ModelPackage.SEGMENTER_DIR + "/, so its masks cannot be made");
-                        }
-                        seg = SegmenterModel.open(model.opened().segmenterDir());
-                        if (seg.card().inputHeight() != spec.inputHeight() || seg.card().inputWidth() != spec.inputWidth()) {
-                            throw new EchomaskException(path + ": its segmenter takes " + seg.card().inputHeight() + "x"
-                                    + seg.card().inputWidth() + " spectrograms, the classifier " + spec.inputHeight() + "x"
-                                    + spec.inputWidth());
-                        }
-                    }
-                    case "hq" -> throw new EchomaskException(path + ": trained on hq masks, which are drawn by people or"
-                            + " come from synthetic ground truth and cannot exist for new recordings; analyse with a model"
-                            + " trained on proposal or generated masks, or an image-only model");
-                    default -> throw new EchomaskException(path + ": trained on '" + spec.maskSource()
-                            + "' masks, which analysis cannot make (it makes proposal and generated masks)");
+            if (spec.maskKind().used()) {
+                TrainingRecipe.Masks recipe = TrainingRecipe.masks(model.opened());
+                if (recipe.proposer() != null) {
+                    TrainingRecipe.Proposer p = recipe.proposer();
+                    notes.accept(path + ": proposal masks with the proposer config from " + p.source()
+                            + (p.fallback() ? "; analysis masks may differ from the training masks" : ""));
                 }
+                try {
+                    masks = SegmenterMasks.forRecipe(recipe.recipe(),
+                            model.opened().hasSegmenter() ? model.opened().segmenterDir() : null);
+                    masks.checkSize(spec.inputHeight(), spec.inputWidth());
+                } catch (EchomaskException e) {
+                    throw new EchomaskException(path + ": trained on " + recipe.recipe().source() + " masks, but "
+                            + e.getMessage(), e);
+                }
+                notes.accept(path + ": " + recipe.recipe().source() + " masks by the " + masks.describe());
             }
-            return new Member(path, model, model.session(), seg, seg == null ? null : seg.session(), proposer);
+            return new Member(path, model, model.session(), masks);
         } catch (RuntimeException e) {
-            if (seg != null) {
-                seg.close();
+            if (masks != null) {
+                masks.close();
             }
             model.close();
             throw e;
@@ -226,14 +223,14 @@ public final class ModelScorer implements WindowScorer<ModelScorer.Prepared> {
                 Member x = members.get(m);
                 float[][] v = rendered.get(transformOf[m]).get(i).values();
                 checkShape(x, v, length);
-                if (x.proposer() != null) {
-                    boolean[][] mask = MaskProposer.propose(v, x.proposer());
-                    masks[m] = ExampleSet.maskChannel(mask, x.spec().softSigma());
+                if (x.masksOnWorkers()) {
+                    boolean[][] mask = x.masks().make(v);
+                    masks[m] = x.channel(mask);
                     bands[m] = MaskExtent.band(mask, rowHz[transformOf[m]]);
                 }
             }
             for (int t = 0; t < transforms.size(); t++) {
-                specs[t] = ExampleSet.flatten(rendered.get(t).get(i).values());
+                specs[t] = MaskChannels.flatten(rendered.get(t).get(i).values());
             }
             out.add(new Prepared(specs, masks, bands));
         }
@@ -268,15 +265,18 @@ public final class ModelScorer implements WindowScorer<ModelScorer.Prepared> {
             HostTensor specTensor = new HostTensor(spec4d, new long[] {n, 1, h, w});
             List<HostTensor> inputs = new ArrayList<>(2);
             inputs.add(specTensor);
-            if (spec.maskInput().used()) {
+            if (spec.maskKind().used()) {
                 float[][] masks = new float[n][];
                 double[][] bands = new double[n][];
-                if (x.segmenterSession() != null) {
-                    List<float[]> probs = x.segmenterSession().scores(List.of(specTensor));
+                if (!x.masksOnWorkers()) {
+                    List<float[][]> spectrograms = new ArrayList<>(n);
                     for (int b = 0; b < n; b++) {
-                        boolean[][] mk = SegmenterEvaluation.toMask(probs.get(b), h, w, x.segmenter().card().threshold());
-                        masks[b] = ExampleSet.maskChannel(mk, spec.softSigma());
-                        bands[b] = MaskExtent.band(mk, rowHz[transformOf[m]]);
+                        spectrograms.add(grid(batch.get(b).spectrograms()[transformOf[m]], h, w));
+                    }
+                    List<boolean[][]> made = x.masks().make(spectrograms);
+                    for (int b = 0; b < n; b++) {
+                        masks[b] = x.channel(made.get(b));
+                        bands[b] = MaskExtent.band(made.get(b), rowHz[transformOf[m]]);
                     }
                 } else {
                     for (int b = 0; b < n; b++) {
@@ -313,6 +313,15 @@ public final class ModelScorer implements WindowScorer<ModelScorer.Prepared> {
         return out;
     }
 
+    /** A row-major (h, w) image as {@code [frequency][time]} rows. */
+    private static float[][] grid(float[] flat, int h, int w) {
+        float[][] g = new float[h][w];
+        for (int r = 0; r < h; r++) {
+            System.arraycopy(flat, r * w, g[r], 0, w);
+        }
+        return g;
+    }
+
     /** The opened packages, in the order given (their cards, provenance and files). */
     public List<ModelPackage.Opened<ClassifierCard>> packages() {
         return members.stream().map(x -> x.model().opened()).toList();
@@ -340,11 +349,8 @@ public final class ModelScorer implements WindowScorer<ModelScorer.Prepared> {
     }
 
     private static void closeMember(Member x) {
-        if (x.segmenterSession() != null) {
-            x.segmenterSession().close();
-        }
-        if (x.segmenter() != null) {
-            x.segmenter().close();
+        if (x.masks() != null) {
+            x.masks().close();
         }
         x.session().close();
         x.model().close();

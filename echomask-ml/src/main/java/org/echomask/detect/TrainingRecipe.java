@@ -5,16 +5,18 @@ import java.nio.file.Path;
 import java.util.Optional;
 import org.echomask.EchomaskException;
 import org.echomask.classify.ClassifierCard;
+import org.echomask.classify.ClassifierSpec;
 import org.echomask.dataset.DatasetInfo;
 import org.echomask.dataset.DatasetManifest;
 import org.echomask.dataset.InputRecipe;
 import org.echomask.io.Json;
+import org.echomask.mask.MaskRecipe;
 import org.echomask.mask.ProposerConfig;
 import org.echomask.model.ModelPackage;
 import org.echomask.spectrogram.SpectrogramTransform;
 
 /**
- * The window and the proposer config a classifier's training examples had. Packages written now
+ * The window and the mask recipe (with its proposer config) a classifier's training examples had. Packages written now
  * carry both in their card ({@link ClassifierCard#input()}): that answer is exact and needs
  * nothing else. Packages written before cards carried them are answered, in order, from files some
  * of them hold ({@value #DATASET_FILE}, {@value #PROPOSER_FILE}), from the training dataset named
@@ -74,6 +76,24 @@ public final class TrainingRecipe {
         double w = samples / t.sampleRate();
         return new Window(w, w / 2, "derived from transform '" + t.name() + "' and the input width " + width
                 + " (hop = half a window)", true);
+    }
+
+    /**
+     * How the model's training masks were made, to make them again: the card's recipe when it has
+     * one, else the spec's with, for proposal masks, the proposer config {@link #proposer} finds.
+     *
+     * @param proposer where a proposal-mask model's proposer config came from; null for other sources
+     */
+    public record Masks(MaskRecipe recipe, Proposer proposer) {}
+
+    /** The mask recipe of a model that reads masks. */
+    public static Masks masks(ModelPackage.Opened<ClassifierCard> opened) {
+        ClassifierSpec spec = opened.card().spec();
+        if (!MaskRecipe.PROPOSAL.equals(spec.maskSource())) {
+            return new Masks(spec.maskRecipe(null), null);
+        }
+        Proposer p = proposer(opened);
+        return new Masks(spec.maskRecipe(p.config()), p);
     }
 
     /** The proposer config behind a {@code proposal}-mask model's masks. */

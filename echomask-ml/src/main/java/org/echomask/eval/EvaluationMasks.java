@@ -1,6 +1,5 @@
 package org.echomask.eval;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.echomask.EchomaskException;
@@ -9,18 +8,23 @@ import org.echomask.classify.ClassifierSpec;
 import org.echomask.dataset.DatasetEntry;
 import org.echomask.dataset.DatasetManifest;
 import org.echomask.dataset.DatasetMasks;
-import org.echomask.dataset.ExampleSet;
-import org.echomask.dataset.MaskSelection;
+import org.echomask.mask.MaskMaker;
+import org.echomask.mask.MaskRecipe;
 import org.echomask.mask.ProposerConfig;
-import org.echomask.segment.SegmenterModel;
+import org.echomask.segment.SegmenterMasks;
 
 /**
  * Makes the masks a classifier reads on a dataset that lacks them, the way they were made for its
- * training data: proposals with the proposer config recorded with the model, generated masks
- * with the segmenter embedded in the classifier's package. HQ masks cannot be made by a program,
- * except on synthetic data where the dataset builder renders the ground truth under any transform.
+ * training data: the maker of the model's mask recipe ({@link SegmenterMasks#forRecipe}:
+ * proposals with the proposer config recorded with the model, generated masks with the segmenter
+ * embedded in the classifier's package) writes them into the dataset. HQ masks cannot be made by a
+ * program, except on synthetic data where the dataset builder renders the ground truth under any
+ * transform.
  */
 public final class EvaluationMasks {
+    /** Batches of a network maker: those of {@code segment predict}, so the masks are the same. */
+    static final int BATCH_SIZE = 32;
+
     private EvaluationMasks() {}
 
     /**
@@ -31,35 +35,36 @@ public final class EvaluationMasks {
      */
     public static void ensure(ClassifierSpec spec, Path segmenter, ProposerConfig proposer, Path dataset, int threads,
             Progress progress) {
-        if (!spec.maskInput().used()) {
+        if (!spec.maskKind().used()) {
             return;
         }
-        String kind = spec.maskSource();
+        String source = spec.maskSource();
         List<DatasetEntry> entries = DatasetManifest.read(dataset.resolve(DatasetManifest.FILE_NAME));
-        boolean complete = entries.stream().allMatch(e -> DatasetMasks.sourceMask(e, kind).isPresent());
-        if (complete) {
+        if (entries.stream().allMatch(e -> DatasetMasks.sourceMask(e, source).isPresent())) {
             return;
         }
-        switch (kind) {
-            case "generated" -> {
-                if (segmenter == null || !Files.isDirectory(segmenter)) {
-                    throw new EchomaskException(dataset + ": examples lack generated masks and no segmentation model "
-                            + "is packaged with the classifier to make them");
-                }
-                try (SegmenterModel m = SegmenterModel.open(segmenter)) {
-                    ExampleSet all = ExampleSet.load(dataset, e -> true, MaskSelection.NONE, threads, progress);
-                    m.writeGeneratedMasks(all, segmenter, 32, progress);
-                }
+        if (MaskRecipe.PROPOSAL.equals(source) && proposer == null) {
+            throw new EchomaskException(dataset + ": examples lack proposal masks and the proposer config they "
+                    + "were made with is unknown; run `echomask masks propose` on it first");
+        }
+        MaskRecipe recipe = spec.maskRecipe(MaskRecipe.PROPOSAL.equals(source) ? proposer : null);
+        MaskMaker maker;
+        try {
+            maker = SegmenterMasks.forRecipe(recipe, segmenter);
+        } catch (EchomaskException e) {
+            throw new EchomaskException(dataset + ": examples lack " + source + " masks, and " + e.getMessage(), e);
+        }
+        try (maker) {
+            maker.checkSize(spec.inputHeight(), spec.inputWidth());
+            DatasetMasks.Report report = DatasetMasks.make(dataset, recipe, maker, BATCH_SIZE, threads, progress);
+            if (!report.failures().isEmpty()) {
+                DatasetMasks.Failure first = report.failures().get(0);
+                throw new EchomaskException(dataset + ": could not make " + report.failures().size() + " " + source
+                        + " masks with the " + maker.describe() + " (first: example " + first.id() + ": " + first.problem() + ")");
             }
-            case "proposal" -> {
-                if (proposer == null) {
-                    throw new EchomaskException(dataset + ": examples lack proposal masks and the proposer config they "
-                            + "were made with is unknown; run `echomask masks propose` on it first");
-                }
-                DatasetMasks.propose(dataset, proposer, threads, progress);
+            if (maker instanceof SegmenterMasks s) {
+                s.recordIn(dataset); // which package made them, as `segment predict` notes it
             }
-            default -> throw new EchomaskException(dataset + ": examples lack " + kind + " masks, which only a person "
-                    + "(or synthetic ground truth) can provide");
         }
     }
 }

@@ -4,7 +4,6 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.nn.Block;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,8 +11,7 @@ import org.echomask.EchomaskException;
 import org.echomask.Progress;
 import org.echomask.dataset.DatasetMasks;
 import org.echomask.dataset.ExampleSet;
-import org.echomask.io.Json;
-import org.echomask.model.DatasetRef;
+import org.echomask.mask.MaskRecipe;
 import org.echomask.model.ModelPackage;
 import org.echomask.nn.Engines;
 import org.echomask.train.Predictor;
@@ -87,9 +85,8 @@ public final class SegmenterModel implements AutoCloseable {
             masks.put(examples.get(i).entry().id(), m);
             coverage += org.echomask.mask.BinaryMasks.coverage(m);
         }
-        DatasetMasks.writeKind(examples.datasetDir(), "generated", masks);
-        Json.writeFile(examples.datasetDir().resolve(DatasetRef.GENERATED_SOURCE_FILE),
-                new DatasetRef.GeneratedSource(packagePath.toAbsolutePath().normalize().toString(), Instant.now().toString()));
+        DatasetMasks.writeKind(examples.datasetDir(), MaskRecipe.GENERATED, masks);
+        SegmenterMasks.recordSource(examples.datasetDir(), packagePath);
         return p.isEmpty() ? 0 : coverage / p.size();
     }
 

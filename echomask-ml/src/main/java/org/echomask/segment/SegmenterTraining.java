@@ -17,6 +17,7 @@ import org.echomask.dataset.DatasetManifest;
 import org.echomask.dataset.ExampleSet;
 import org.echomask.dataset.MaskSelection;
 import org.echomask.io.Json;
+import org.echomask.mask.MaskRecipe;
 import org.echomask.model.DatasetRef;
 import org.echomask.model.ModelPackage;
 import org.echomask.model.Provenance;
@@ -71,9 +72,9 @@ public final class SegmenterTraining {
         List<String> candidates = DatasetManifest.read(job.dataset().resolve(DatasetManifest.FILE_NAME)).stream()
                 .filter(e -> e.hasHqMask() && e.split().equals("train")).map(DatasetEntry::id).toList();
         Set<String> chosen = choose(candidates, job.limit(), job.config().seed());
-        ExampleSet train = ExampleSet.load(job.dataset(), e -> chosen.contains(e.id()), MaskSelection.binary("hq"), threads, progress);
+        ExampleSet train = ExampleSet.load(job.dataset(), e -> chosen.contains(e.id()), MaskSelection.binary(MaskRecipe.HQ), threads, progress);
         ExampleSet val = ExampleSet.load(job.dataset(), e -> e.hasHqMask() && e.split().equals("val"),
-                MaskSelection.binary("hq"), threads, progress);
+                MaskSelection.binary(MaskRecipe.HQ), threads, progress);
         if (train.size() < 2 || val.size() < 1) {
             throw new EchomaskException(job.dataset() + ": segmentation needs HQ masks on at least 2 train and 1 val examples,"
                     + " found " + train.size() + " and " + val.size() + " (make them with echomask annotate)");

@@ -17,6 +17,8 @@ import org.echomask.augment.Pipeline;
 import org.echomask.augment.TimeShift;
 import org.echomask.dataset.ExampleSet;
 import org.echomask.io.Json;
+import org.echomask.mask.MaskKind;
+import org.echomask.testing.SyntheticDatasets;
 import org.echomask.train.BatchSource;
 import org.echomask.train.EpochRecord;
 import org.echomask.train.HostBatch;
@@ -25,7 +27,6 @@ import org.echomask.train.TrainConfig;
 import org.echomask.train.Trainer;
 import org.echomask.train.TrainingResult;
 import org.echomask.train.Weights;
-import org.echomask.testing.SyntheticDatasets;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -55,7 +56,7 @@ class AugmentationCompatibilityTest {
     @BeforeAll
     static void makeData() {
         dataset = SyntheticDatasets.origin(root, 12, 0.5, 3);
-        spec = ClassifierSpec.builder().setBackbone(EndToEndTest.small()).setMaskInput(MaskInput.BINARY)
+        spec = ClassifierSpec.builder().setBackbone(EndToEndTest.small()).setMaskInput(MaskKind.BINARY)
                 .optMaskSource("hq").setTask(Task.MULTILABEL).setLabels(List.of("beluga_click", "beluga_whistle", "porpoise_click"))
                 .optLatentDim(16).setInputSize(128, 128).optTimeShift(0.25).build();
     }

@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import org.echomask.io.Json;
+import org.echomask.mask.MaskKind;
 import org.echomask.nn.Engines;
 import org.echomask.train.Weights;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -49,7 +50,7 @@ class ClassifierCompatibilityTest {
     @CsvSource({"none,concat", "binary,concat", "soft,gated", "soft,xattn"})
     void parametersWeightFileAndOutputsAreThoseOfSavedPackages(String mask, String fusion) throws Exception {
         String key = mask + "-" + fusion + (fusion.equals("xattn") ? "-v2" : "");
-        MaskInput input = MaskInput.parse(mask);
+        MaskKind input = MaskKind.parse(mask);
         MaskGuidedClassifier model = new MaskGuidedClassifier(MaskGuidedClassifierTest.tinyBackbone(), input,
                 FusionKind.parse(fusion), 16, 4, 3);
         try (NDManager m = Engines.pytorch().newBaseManager()) {
@@ -98,7 +99,7 @@ class ClassifierCompatibilityTest {
         Variant golden = read().get("soft-xattn");
         assertThat(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(v1)))
                 .as("the committed file is the one the first layout wrote").isEqualTo(golden.weightsSha256());
-        MaskGuidedClassifier model = new MaskGuidedClassifier(MaskGuidedClassifierTest.tinyBackbone(), MaskInput.SOFT,
+        MaskGuidedClassifier model = new MaskGuidedClassifier(MaskGuidedClassifierTest.tinyBackbone(), MaskKind.SOFT,
                 FusionKind.XATTN, 16, 4, 3);
         try (NDManager m = Engines.pytorch().newBaseManager()) {
             Shape img = new Shape(2, 1, 32, 48);
@@ -110,7 +111,7 @@ class ClassifierCompatibilityTest {
             assertThat(logits).containsExactly(golden.logits(), org.assertj.core.data.Offset.offset(1e-5f));
             // Saved again, it is the new layout, and reloads to exactly the same outputs.
             byte[] v2 = Weights.save(model);
-            MaskGuidedClassifier fresh = new MaskGuidedClassifier(MaskGuidedClassifierTest.tinyBackbone(), MaskInput.SOFT,
+            MaskGuidedClassifier fresh = new MaskGuidedClassifier(MaskGuidedClassifierTest.tinyBackbone(), MaskKind.SOFT,
                     FusionKind.XATTN, 16, 4, 3);
             fresh.initialize(m, DataType.FLOAT32, img, img);
             Weights.load(fresh, v2, m, "re-saved");

@@ -11,6 +11,7 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.training.ParameterStore;
 import org.echomask.EchomaskException;
 import org.echomask.label.LabelSet;
+import org.echomask.mask.MaskKind;
 import org.echomask.nn.Engines;
 import org.echomask.train.TrainingStep;
 import org.junit.jupiter.api.Test;
@@ -19,7 +20,7 @@ class ClassifierLearnerTest {
     private static final LabelSet LABELS = LabelSet.of(java.util.List.of("a", "b"));
 
     private static ClassifierLearner learner(Task task, float[] weights, String loss) {
-        MaskGuidedClassifier block = new MaskGuidedClassifier(MaskGuidedClassifierTest.tinyBackbone(), MaskInput.BINARY,
+        MaskGuidedClassifier block = new MaskGuidedClassifier(MaskGuidedClassifierTest.tinyBackbone(), MaskKind.BINARY,
                 FusionKind.GATED, 16, 4, task.outputs(LABELS));
         return loss == null ? new ClassifierLearner(block, task, LABELS, 1, 32, 48, weights)
                 : new ClassifierLearner(block, task, LABELS, 1, 32, 48, weights, loss);

@@ -10,6 +10,7 @@ import org.echomask.EchomaskException;
 import org.echomask.augment.Pipeline;
 import org.echomask.augment.TimeShift;
 import org.echomask.io.Json;
+import org.echomask.mask.MaskKind;
 import org.echomask.nn.BackboneSpec;
 import org.junit.jupiter.api.Test;
 
@@ -19,35 +20,35 @@ class ClassifierSpecTest {
 
     @Test
     void builderMakesTheSpecThePositionalConstructorMakes() {
-        ClassifierSpec built = ClassifierSpec.builder().setBackbone(BACKBONE).setMaskInput(MaskInput.SOFT).setTask(Task.MULTICLASS)
+        ClassifierSpec built = ClassifierSpec.builder().setBackbone(BACKBONE).setMaskInput(MaskKind.SOFT).setTask(Task.MULTICLASS)
                 .setLabels(LABELS).setInputSize(128, 96).optMaskSource("generated").optSoftSigma(2).optFusion(FusionKind.XATTN)
                 .optLatentDim(32).optHeads(2).optTimeShift(0.25).build();
-        assertThat(built).isEqualTo(new ClassifierSpec(BACKBONE, MaskInput.SOFT, "generated", 2, FusionKind.XATTN,
+        assertThat(built).isEqualTo(new ClassifierSpec(BACKBONE, MaskKind.SOFT, "generated", 2, FusionKind.XATTN,
                 Task.MULTICLASS, LABELS, 32, 2, 128, 96, 0.25));
     }
 
     @Test
     void optionalComponentsHaveTheDocumentedDefaults() {
-        ClassifierSpec spec = ClassifierSpec.builder().setBackbone(BACKBONE).setMaskInput(MaskInput.BINARY).setTask(Task.MULTILABEL)
+        ClassifierSpec spec = ClassifierSpec.builder().setBackbone(BACKBONE).setMaskInput(MaskKind.BINARY).setTask(Task.MULTILABEL)
                 .setLabels(LABELS).setInputSize(128, 128).optMaskSource("hq").build();
-        assertThat(spec).isEqualTo(new ClassifierSpec(BACKBONE, MaskInput.BINARY, "hq", 0, FusionKind.CONCAT, Task.MULTILABEL,
+        assertThat(spec).isEqualTo(new ClassifierSpec(BACKBONE, MaskKind.BINARY, "hq", 0, FusionKind.CONCAT, Task.MULTILABEL,
                 LABELS, ClassifierSpec.DEFAULT_LATENT_DIM, ClassifierSpec.DEFAULT_HEADS, 128, 128, 0));
     }
 
     @Test
     void buildNamesEveryMissingRequiredComponentThenValidatesTheRest() {
-        assertThatThrownBy(() -> ClassifierSpec.builder().setMaskInput(MaskInput.NONE).build())
+        assertThatThrownBy(() -> ClassifierSpec.builder().setMaskInput(MaskKind.NONE).build())
                 .isInstanceOf(EchomaskException.class)
                 .hasMessage("classifier spec: missing backbone (setBackbone), task (setTask), labels (setLabels), "
                         + "input size (setInputSize)");
-        assertThatThrownBy(() -> ClassifierSpec.builder().setBackbone(BACKBONE).setMaskInput(MaskInput.SOFT).setTask(Task.MULTILABEL)
+        assertThatThrownBy(() -> ClassifierSpec.builder().setBackbone(BACKBONE).setMaskInput(MaskKind.SOFT).setTask(Task.MULTILABEL)
                 .setLabels(LABELS).setInputSize(128, 128).optMaskSource("hq").build())
                 .isInstanceOf(EchomaskException.class).hasMessageContaining("soft masks need sigma > 0");
     }
 
     @Test
     void jsonKeepsTheTwelveComponentsOfSavedPackagesThenHeadLossAndAugmentation() {
-        ClassifierSpec spec = ClassifierSpec.builder().setBackbone(BACKBONE).setMaskInput(MaskInput.BINARY).setTask(Task.MULTILABEL)
+        ClassifierSpec spec = ClassifierSpec.builder().setBackbone(BACKBONE).setMaskInput(MaskKind.BINARY).setTask(Task.MULTILABEL)
                 .setLabels(LABELS).setInputSize(128, 128).optMaskSource("hq").optFusion(FusionKind.GATED).build();
         JsonNode json = Json.mapper().valueToTree(spec);
         List<String> keys = new ArrayList<>();
@@ -62,7 +63,7 @@ class ClassifierSpecTest {
 
     @Test
     void oldModelJsonWithoutHeadLossOrAugmentationReadsAsWhatThoseModelsWere() {
-        ClassifierSpec spec = ClassifierSpec.builder().setBackbone(BACKBONE).setMaskInput(MaskInput.NONE).setTask(Task.MULTICLASS)
+        ClassifierSpec spec = ClassifierSpec.builder().setBackbone(BACKBONE).setMaskInput(MaskKind.NONE).setTask(Task.MULTICLASS)
                 .setLabels(LABELS).setInputSize(128, 128).optTimeShift(0.25).build();
         com.fasterxml.jackson.databind.node.ObjectNode json = Json.mapper().valueToTree(spec);
         json.remove(List.of("head", "loss", "augment"));
@@ -77,7 +78,7 @@ class ClassifierSpecTest {
 
     @Test
     void headLossAndAugmentationAreChosenByNameAndChecked() {
-        ClassifierSpec.Builder b = ClassifierSpec.builder().setBackbone(BACKBONE).setMaskInput(MaskInput.NONE).setTask(Task.MULTILABEL)
+        ClassifierSpec.Builder b = ClassifierSpec.builder().setBackbone(BACKBONE).setMaskInput(MaskKind.NONE).setTask(Task.MULTILABEL)
                 .setLabels(LABELS).setInputSize(128, 128);
         ClassifierSpec spec = b.optHead("linear").optLoss("ce").optAugment(Pipeline.of(new TimeShift(0.4))).build();
         assertThat(spec.loss()).isEqualTo("ce");

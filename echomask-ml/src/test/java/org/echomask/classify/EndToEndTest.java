@@ -8,6 +8,7 @@ import java.util.List;
 import org.echomask.Progress;
 import org.echomask.dataset.ExampleSet;
 import org.echomask.dataset.MaskSelection;
+import org.echomask.mask.MaskKind;
 import org.echomask.nn.BackboneSpec;
 import org.echomask.nn.DeepLabV3;
 import org.echomask.nn.SegmenterSpec;
@@ -50,9 +51,9 @@ class EndToEndTest {
     @ParameterizedTest
     @CsvSource({"none,concat,multilabel", "binary,concat,multilabel", "soft,gated,multilabel", "soft,xattn,multiclass"})
     void classifierTrainsAndReloadsExactly(String mask, String fusion, String task) {
-        MaskInput input = MaskInput.parse(mask);
+        MaskKind input = MaskKind.parse(mask);
         ClassifierSpec spec = ClassifierSpec.builder().setBackbone(small()).setMaskInput(input).optMaskSource("hq")
-                .optSoftSigma(input == MaskInput.SOFT ? 2 : 0).optFusion(FusionKind.parse(fusion)).setTask(Task.parse(task))
+                .optSoftSigma(input == MaskKind.SOFT ? 2 : 0).optFusion(FusionKind.parse(fusion)).setTask(Task.parse(task))
                 .setLabels(List.of("beluga_click", "beluga_whistle", "porpoise_click")).optLatentDim(32).optHeads(4)
                 .setInputSize(128, 128).optTimeShift(0.25).build();
         Path out = root.resolve("model-" + mask + "-" + fusion + ".zip");

@@ -16,6 +16,7 @@ import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.Pair;
+import org.echomask.mask.MaskKind;
 import org.echomask.nn.Backbone;
 import org.echomask.nn.Engines;
 import org.junit.jupiter.api.Test;
@@ -38,7 +39,7 @@ class MaskGuidedClassifierTest {
     void outputsLogitsAndEveryBranchGetsGradients(String mask, String fusion) {
         Engine engine = Engines.pytorch();
         engine.setRandomSeed(1);
-        MaskInput input = MaskInput.parse(mask);
+        MaskKind input = MaskKind.parse(mask);
         MaskGuidedClassifier model = new MaskGuidedClassifier(tinyBackbone(), input, FusionKind.parse(fusion), 16, 4, 3);
         try (NDManager m = engine.newBaseManager()) {
             Shape img = new Shape(2, 1, 32, 48);
@@ -73,7 +74,7 @@ class MaskGuidedClassifierTest {
     void publicStagesComposeToForwardBitForBit(String mask, String fusion) {
         Engine engine = Engines.pytorch();
         engine.setRandomSeed(2);
-        MaskInput input = MaskInput.parse(mask);
+        MaskKind input = MaskKind.parse(mask);
         MaskGuidedClassifier model = new MaskGuidedClassifier(tinyBackbone(), input, FusionKind.parse(fusion), 16, 4, 3);
         try (NDManager m = engine.newBaseManager()) {
             Shape img = new Shape(3, 1, 32, 48);

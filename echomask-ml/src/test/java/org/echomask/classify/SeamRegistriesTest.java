@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.Arrays;
 import org.echomask.EchomaskException;
 import org.echomask.io.Json;
+import org.echomask.mask.MaskKind;
 import org.junit.jupiter.api.Test;
 
 /** The name registries of the classifier's seams: fusions, heads (losses: {@code LossesTest}). */
@@ -50,7 +51,7 @@ class SeamRegistriesTest {
     void theLinearHeadIsTheDefault() {
         assertThat(Heads.names()).containsExactly(Heads.LINEAR);
         assertThat(Heads.create(Heads.LINEAR, 3)).isInstanceOf(LinearHead.class);
-        assertThat(new MaskGuidedClassifier(MaskGuidedClassifierTest.tinyBackbone(), MaskInput.NONE, FusionKind.CONCAT, 16, 4,
+        assertThat(new MaskGuidedClassifier(MaskGuidedClassifierTest.tinyBackbone(), MaskKind.NONE, FusionKind.CONCAT, 16, 4,
                 3).headName()).isEqualTo(Heads.LINEAR);
     }
 }

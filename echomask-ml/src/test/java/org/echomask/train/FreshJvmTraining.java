@@ -9,8 +9,8 @@ import org.echomask.Progress;
 import org.echomask.classify.ClassifierSpec;
 import org.echomask.classify.ClassifierTraining;
 import org.echomask.classify.FusionKind;
-import org.echomask.classify.MaskInput;
 import org.echomask.classify.Task;
+import org.echomask.mask.MaskKind;
 import org.echomask.nn.BackboneSpec;
 import org.echomask.nn.DeepLabV3;
 import org.echomask.nn.SegmenterSpec;
@@ -37,7 +37,7 @@ public final class FreshJvmTraining {
             SegmenterSpec spec = DeepLabV3.defaults().withNumClasses(2).withBackbone(backbone.withOutputStride(8));
             SegmenterTraining.run(new SegmenterTraining.Job(dataset, spec, config, 8, out, false, List.of()), Progress.NONE);
         } else {
-            ClassifierSpec spec = ClassifierSpec.builder().setBackbone(backbone).setMaskInput(MaskInput.BINARY)
+            ClassifierSpec spec = ClassifierSpec.builder().setBackbone(backbone).setMaskInput(MaskKind.BINARY)
                     .optMaskSource("hq").optFusion(FusionKind.CONCAT).setTask(Task.MULTILABEL)
                     .setLabels(List.of("beluga_click", "beluga_whistle", "porpoise_click")).optLatentDim(16).optHeads(1)
                     .setInputSize(128, 128).optTimeShift(0.25).build();
