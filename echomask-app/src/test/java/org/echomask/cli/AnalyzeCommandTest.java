@@ -36,17 +36,7 @@ class AnalyzeCommandTest {
 
         // An 8 s recording made of the synthetic clips, named as an AudioMoth would, and a broken file.
         Path audio = Files.createDirectories(dir.resolve("recordings"));
-        List<float[]> parts = new ArrayList<>();
-        int rate = 0;
-        try (Stream<Path> wavs = Files.list(ds.resolveSibling("synth").resolve("audio"))) {
-            for (Path p : wavs.sorted().toList()) {
-                MonoAudio a = AudioReaders.readMono(p, ChannelMix.MEAN);
-                parts.add(a.samples());
-                rate = a.sampleRate();
-            }
-        }
-        float[] all = concat(parts, 2);
-        WavWriter.write(audio.resolve("20220101_120000.WAV"), all, rate, WavWriter.Encoding.PCM_16);
+        clipsAsOneRecording(ds, audio.resolve("20220101_120000.WAV"), 2);
         Files.write(audio.resolve("broken.wav"), new byte[] {'R', 'I', 'F', 'F', 1, 2, 3});
         Path out = dir.resolve("out");
 
@@ -119,16 +109,7 @@ class AnalyzeCommandTest {
                 "--fusion concat --latent-dim 16 --heads 1 --epochs=1 --batch-size=4 --seed=2 --threads=1 --out", model));
         assertThat(r.code()).as(r.err()).isZero();
         Path audio = Files.createDirectories(dir.resolve("recordings"));
-        List<float[]> parts = new ArrayList<>();
-        int rate = 0;
-        try (Stream<Path> wavs = Files.list(ds.resolveSibling("synth").resolve("audio"))) {
-            for (Path p : wavs.sorted().toList()) {
-                MonoAudio a = AudioReaders.readMono(p, ChannelMix.MEAN);
-                parts.add(a.samples());
-                rate = a.sampleRate();
-            }
-        }
-        WavWriter.write(audio.resolve("20220101_120000.WAV"), concat(parts, 1), rate, WavWriter.Encoding.PCM_16);
+        clipsAsOneRecording(ds, audio.resolve("20220101_120000.WAV"), 1);
 
         Path present = dir.resolve("with-dataset");
         r = CommandsTest.run(join("analyze --model", model, "--in", audio, "--out", present, "--threads 1 --threshold 0.3"));
@@ -165,6 +146,20 @@ class AnalyzeCommandTest {
                 .contains("masks/proposals/config.json");
         assertThat(Files.readString(dir.resolve("old-present/recordings/20220101_120000.WAV.windows.csv")))
                 .isEqualTo(Files.readString(present.resolve("recordings/20220101_120000.WAV.windows.csv")));
+    }
+
+    /** The synthetic dataset's clips, in name order, repeated {@code times}, as one 16-bit WAV. */
+    private static void clipsAsOneRecording(Path ds, Path wav, int times) throws Exception {
+        List<float[]> parts = new ArrayList<>();
+        int rate = 0;
+        try (Stream<Path> wavs = Files.list(ds.resolveSibling("synth").resolve("audio"))) {
+            for (Path p : wavs.sorted().toList()) {
+                MonoAudio a = AudioReaders.readMono(p, ChannelMix.MEAN);
+                parts.add(a.samples());
+                rate = a.sampleRate();
+            }
+        }
+        WavWriter.write(wav, concat(parts, times), rate, WavWriter.Encoding.PCM_16);
     }
 
     private static void unzip(Path zip, Path to) throws Exception {
