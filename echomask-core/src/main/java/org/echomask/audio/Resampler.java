@@ -1,6 +1,7 @@
 package org.echomask.audio;
 
 import java.util.Arrays;
+import org.echomask.EchomaskException;
 
 /**
  * Polyphase rational resampler equal to {@code scipy.signal.resample_poly(x, up, down)} with its
@@ -17,6 +18,12 @@ import java.util.Arrays;
  */
 public final class Resampler {
     static final double KAISER_BETA = 5.0;
+    /**
+     * Largest reduced up or down factor: its filter has {@code 20·factor + 1} taps (1.3 M, 10 MB
+     * of doubles, here). Beyond it the filter would not fit in memory (and {@code 20·factor}
+     * overflows an int past 107 M): such ratios come from implausible or corrupt sample rates.
+     */
+    static final int MAX_FACTOR = 1 << 16;
 
     private final int up;
     private final int down;
@@ -39,6 +46,7 @@ public final class Resampler {
         int g = gcd(up, down);
         this.up = up / g;
         this.down = down / g;
+        checkFactors(this.up, this.down, "by " + up + "/" + down);
         this.half = 10 * Math.max(this.up, this.down);
         double[] h = lowPass(this.up, this.down);
         this.taps = new float[this.up][];
@@ -63,7 +71,18 @@ public final class Resampler {
         if (fromRate <= 0 || toRate <= 0) {
             throw new IllegalArgumentException("rates must be positive: " + fromRate + " -> " + toRate);
         }
+        int g = gcd(toRate, fromRate);
+        checkFactors(toRate / g, fromRate / g, fromRate + " Hz to " + toRate + " Hz");
         return new Resampler(toRate, fromRate);
+    }
+
+    /** Refuses reduced factors whose filter cannot be built ({@link #MAX_FACTOR}). */
+    private static void checkFactors(int up, int down, String what) {
+        if (Math.max(up, down) > MAX_FACTOR) {
+            throw new EchomaskException("cannot resample " + what + ": the ratio reduces to " + up + "/" + down
+                    + ", whose anti-aliasing filter would need " + (20L * Math.max(up, down) + 1) + " taps (at most "
+                    + (20L * MAX_FACTOR + 1) + "); is the sample rate right?");
+        }
     }
 
     /** A streaming resampler by up/down (reduced by their gcd). */

@@ -14,7 +14,28 @@ final class SampleDecoder {
 
     private static final float MAX_BELOW_ONE = Math.nextDown(1f);
 
+    /**
+     * Largest magnitude a float sample may have. Float audio is nominally in [-1, 1]; unnormalised
+     * 16- or 24-bit values written as floats (up to 8.4e6) are still audio a spectrogram can square
+     * and sum without overflowing float, but 1e38 and the like are not audio at all.
+     */
+    static final float MAX_FLOAT_SAMPLE = 1e7f;
+
     private SampleDecoder() {}
+
+    /**
+     * Index of the first sample in {@code x[offset, offset + n)} that is NaN, infinite or beyond
+     * ±{@link #MAX_FLOAT_SAMPLE}, or -1: decoded float samples must be checked, since a single one
+     * turns a whole spectrogram (and after resampling a whole window) into NaN.
+     */
+    static int firstImpossible(float[] x, int offset, int n) {
+        for (int i = offset; i < offset + n; i++) {
+            if (!(Math.abs(x[i]) <= MAX_FLOAT_SAMPLE)) {
+                return i;
+            }
+        }
+        return -1;
+    }
 
     static void decode(byte[] src, int frames, WavFormat f, float[][] dest, int offset) {
         int nch = f.channels();

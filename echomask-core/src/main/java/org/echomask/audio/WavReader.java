@@ -118,8 +118,24 @@ public final class WavReader implements AudioSource {
             throw new AudioFileException(path, "read failed at byte " + pos + ": " + e.getMessage(), e);
         }
         SampleDecoder.decode(buffer.array(), frames, format, dest, offset);
+        if (format.encoding() == AudioInfo.SampleEncoding.FLOAT) {
+            refuseImpossibleSamples(dest, offset, frames);
+        }
         framesRead += frames;
         return frames;
+    }
+
+    /** Non-finite or absurd float samples make every spectrogram of the file NaN: refuse them, saying where. */
+    private void refuseImpossibleSamples(float[][] dest, int offset, int frames) {
+        for (int c = 0; c < format.channels(); c++) {
+            int at = SampleDecoder.firstImpossible(dest[c], offset, frames);
+            if (at >= 0) {
+                long frame = framesRead + at - offset;
+                throw new AudioFileException(path, String.format(java.util.Locale.ROOT,
+                        "float sample %s at %.6f s (frame %d, channel %d) is not audio (NaN, infinite or beyond ±%.0e)",
+                        dest[c][at], frame / (double) format.sampleRate(), frame, c + 1, SampleDecoder.MAX_FLOAT_SAMPLE));
+            }
+        }
     }
 
     @Override
@@ -171,6 +187,10 @@ public final class WavReader implements AudioSource {
                             + " remain, before any data chunk");
                 }
                 if ("ds64".equals(id) && rf64) {
+                    if (size < 16) {
+                        throw new AudioFileException(path, "RF64 ds64 chunk of " + size + " bytes is too short: it must"
+                                + " hold at least the 8-byte RIFF and data sizes (16 bytes)");
+                    }
                     ByteBuffer d = readAt(ch, body, (int) Math.min(size, 28));
                     ds64DataSize = d.getLong(8);
                 } else if ("fmt ".equals(id)) {

@@ -40,6 +40,20 @@ class ResamplerTest {
         assertThat(out).containsExactly(oneShot);
     }
 
+    /** Issue 13: 20·factor overflowed an int, and the error said only "-19". */
+    @ParameterizedTest
+    @CsvSource({"2147483647,32000", "200000033,32000", "32000,2147483647"})
+    void ratiosWhoseFilterCannotBeBuiltAreRefusedNamingTheRates(int from, int to) {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Resampler.of(from, to))
+                .isInstanceOf(org.echomask.EchomaskException.class)
+                .hasMessageContaining(from + " Hz to " + to + " Hz").hasMessageContaining("sample rate");
+    }
+
+    @Test
+    void theLargestAllowedFactorStillBuilds() {
+        assertThat(Resampler.of(Resampler.MAX_FACTOR, 1).down()).isEqualTo(Resampler.MAX_FACTOR);
+    }
+
     @Test
     void reducesTheRatioAndKeepsIdentity() {
         Resampler r = Resampler.of(44100, 32000);

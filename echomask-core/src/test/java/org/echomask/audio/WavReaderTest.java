@@ -139,6 +139,56 @@ class WavReaderTest {
         }
     }
 
+    /**
+     * Issue 13: one NaN, infinite or absurd float sample made every spectrogram of the file NaN (and
+     * a resampled window a constant equal to silence) without a word. Now the file is refused,
+     * naming the time; loud but real audio (unnormalised 16-bit values as floats) still reads.
+     */
+    @ParameterizedTest(name = "{0}-bit float, sample {1}")
+    @CsvSource({"32,NaN", "32,Infinity", "32,-1e38", "64,NaN", "64,1e300"})
+    void impossibleFloatSamplesAreRefusedNamingWhere(int bits, double bad) throws Exception {
+        float[][] samples = TestWavs.ramp(2, 4000);
+        TestWavs.Builder b = TestWavs.ieeeFloat(2, 8000, bits).samples(samples);
+        Path p = b.write(dir.resolve("bad.wav"));
+        // The ramp's sample 3001 of channel 2, rewritten with the bad value in the file's own encoding.
+        byte[] bytes = java.nio.file.Files.readAllBytes(p);
+        int frameBytes = 2 * bits / 8;
+        int at = bytes.length - (4000 - 3001) * frameBytes + bits / 8;
+        java.nio.ByteBuffer buf = java.nio.ByteBuffer.wrap(bytes).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        if (bits == 32) {
+            buf.putFloat(at, (float) bad);
+        } else {
+            buf.putDouble(at, bad);
+        }
+        java.nio.file.Files.write(p, bytes);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> {
+            try (AudioSource src = AudioReaders.open(p)) {
+                AudioTestSupport.readAll(src, 512);
+            }
+        }).isInstanceOf(AudioFileException.class).hasMessageContaining(p.toString())
+                .hasMessageContaining("0.375125 s (frame 3001, channel 2)");
+    }
+
+    @Test
+    void loudButFiniteFloatSamplesRead() {
+        float[][] loud = TestWavs.ramp(1, 100);
+        loud[0][7] = 32767f;
+        loud[0][8] = -32768f;
+        assertThat(read(TestWavs.ieeeFloat(1, 8000, 32).samples(loud), "loud.wav", ReadOptions.DEFAULT)[0])
+                .containsExactly(loud[0]);
+    }
+
+    /** Issue 13: a ds64 chunk under 16 bytes gave an IndexOutOfBoundsException with no file name. */
+    @Test
+    void rf64WithAShortDs64ChunkIsRefusedNamingTheFile() throws Exception {
+        byte[] bytes = builder(TestWavs.FLOAT, 32, 2, 64).rf64().bytes();
+        assertThat(new String(bytes, 12, 4, java.nio.charset.StandardCharsets.ISO_8859_1)).isEqualTo("ds64");
+        java.nio.ByteBuffer.wrap(bytes).order(java.nio.ByteOrder.LITTLE_ENDIAN).putInt(16, 8);
+        Path p = java.nio.file.Files.write(dir.resolve("short-ds64.wav"), bytes);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> WavReader.open(p).close())
+                .isInstanceOf(AudioFileException.class).hasMessageContaining(p.toString()).hasMessageContaining("ds64");
+    }
+
     @Test
     void rf64() {
         TestWavs.Builder b = builder(TestWavs.FLOAT, 32, 2, 64).rf64();
