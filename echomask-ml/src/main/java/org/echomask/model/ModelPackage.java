@@ -154,8 +154,20 @@ public final class ModelPackage {
         if (!Files.exists(out)) {
             return;
         }
-        if (zip ? !Files.isRegularFile(out) : !Files.isRegularFile(out.resolve(CARD_FILE))) {
+        if (zip ? !isPackageZip(out) : !Files.isRegularFile(out.resolve(CARD_FILE))) {
             throw new EchomaskException(out + " exists and is not a model package; refusing to replace it");
+        }
+    }
+
+    /** A readable zip with a {@value #CARD_FILE} at its root: only such a file may be replaced by a new package. */
+    private static boolean isPackageZip(Path file) {
+        if (!Files.isRegularFile(file)) {
+            return false;
+        }
+        try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(file.toFile())) {
+            return zip.getEntry(CARD_FILE) != null;
+        } catch (IOException e) {
+            return false;
         }
     }
 
