@@ -112,4 +112,9 @@ public record AnalysisSettings(List<String> models, List<String> modelFingerprin
             throw new IllegalStateException("SHA-256 missing from the JVM", e);
         }
     }
+
+    /** Raven's 1-based channel of the detections: the analysed channel, or 1 for a mixdown. */
+    public int ravenChannel() {
+        return channel < 0 ? 1 : channel + 1;
+    }
 }

@@ -36,10 +36,14 @@ public record Detection(String label, double beginS, double endS, double lowHz, 
     }
 
     /** As a Raven selection, with the score and the window count as extra columns (in that order). */
-    public Selection toSelection() {
+    /**
+     * The detection as a Raven selection on {@code ravenChannel} (1-based, as Raven numbers
+     * channels: the channel that was analysed, so Raven draws it on that hydrophone of an array).
+     */
+    public Selection toSelection(int ravenChannel) {
         Map<String, String> extra = new LinkedHashMap<>();
         extra.put(SCORE_COLUMN, String.format(java.util.Locale.ROOT, "%.4f", score));
         extra.put(WINDOWS_COLUMN, Long.toString(lastWindow - firstWindow + 1));
-        return new Selection(beginS, endS, lowHz, highHz, label, 1, extra);
+        return new Selection(beginS, endS, lowHz, highHz, label, ravenChannel, extra);
     }
 }

@@ -52,7 +52,7 @@ public final class RecordingAnalysis {
                 windows = a.windows;
                 detections = a.detections;
                 record = a.record;
-                files.write(record, labels, windows, a.raw, detections);
+                files.write(record, labels, windows, a.raw, detections, settings.ravenChannel());
                 status = Analyzer.Status.ANALYSED;
             }
             LocalDateTime start = record.startTime() == null ? null : LocalDateTime.parse(record.startTime());

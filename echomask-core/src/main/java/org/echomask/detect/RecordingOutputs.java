@@ -87,9 +87,9 @@ public final class RecordingOutputs {
 
     /** Writes the three files, the record last. */
     public void write(Record record, List<String> labels, List<WindowScore> windows, List<WindowScore> raw,
-            List<Detection> detections) {
+            List<Detection> detections, int ravenChannel) {
         writeWindows(windowsCsv(), labels, windows, raw);
-        RavenTable.write(selections(), detections.stream().map(Detection::toSelection).toList(), LABEL_COLUMN);
+        RavenTable.write(selections(), detections.stream().map(d -> d.toSelection(ravenChannel)).toList(), LABEL_COLUMN);
         Json.writeFile(recordFile(), record);
     }
 

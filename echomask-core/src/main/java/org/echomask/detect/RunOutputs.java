@@ -61,7 +61,7 @@ public final class RunOutputs {
         }
         mergeSample(r.sample());
         combined.add(new RavenTable.FileSelections(rec.path(), timeline,
-                r.detections().stream().map(Detection::toSelection).toList()));
+                r.detections().stream().map(d -> d.toSelection(settings.ravenChannel())).toList()));
         timeline += r.durationS();
         if (r.status() == Analyzer.Status.ANALYSED) {
             analysed += r.durationS();

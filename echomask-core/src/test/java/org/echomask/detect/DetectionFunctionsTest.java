@@ -81,7 +81,7 @@ class DetectionFunctionsTest {
         Detection d = merge(w, 0, 4).get(0);
         assertThat(d.lowHz()).isEqualTo(300);
         assertThat(d.highHz()).isEqualTo(900);
-        assertThat(d.toSelection().extra()).containsEntry("Score", "0.9000").containsEntry("Windows", "3");
+        assertThat(d.toSelection(1).extra()).containsEntry("Score", "0.9000").containsEntry("Windows", "3");
     }
 
     @Test

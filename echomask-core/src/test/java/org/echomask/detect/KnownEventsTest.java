@@ -141,6 +141,32 @@ public class KnownEventsTest {
         });
     }
 
+    /**
+     * Issue 13: detections of {@code --channel 2} (0-based) of a 3-channel array were written to
+     * Raven's Channel 1, so Raven drew them on the wrong hydrophone. They now name Channel 3, in
+     * the recording's table and the combined one; a mixdown stays on Channel 1.
+     */
+    @Test
+    void detectionsNameTheChannelThatWasAnalysed(@TempDir Path dir) throws Exception {
+        Path audio = Files.createDirectories(dir.resolve("audio"));
+        float[] events = signal(60, RATE, OTHER, 3);
+        float[] quiet = new float[events.length];
+        WavWriter.write(audio.resolve("array.wav"), new float[][] {quiet, quiet, events}, RATE, WavWriter.Encoding.PCM_16);
+        for (int channel : new int[] {2, -1}) {
+            AnalysisSettings settings = new AnalysisSettings(List.of("tone-meter"), List.of("0"), List.of(1.0), LABELS,
+                    WINDOW_S, 1, RATE, channel, List.of(0.5, 0.5), PostProcess.NONE, 0, List.of());
+            Path out = dir.resolve("out" + channel);
+            Analyzer.run(Recordings.find(List.of(audio)), settings, new ToneMeter(), new Analyzer.Options(out, 16, 1),
+                    Progress.NONE, x -> {});
+            List<Selection> found = RavenTable.read(new RecordingOutputs(out, "array.wav").selections());
+            assertThat(found).isNotEmpty();
+            int expected = channel < 0 ? 1 : 3;
+            assertThat(found).allSatisfy(s -> assertThat(s.channel()).isEqualTo(expected));
+            assertThat(RavenTable.read(out.resolve(RunOutputs.COMBINED_TABLE)))
+                    .allSatisfy(s -> assertThat(s.channel()).isEqualTo(expected));
+        }
+    }
+
     /** Every event found once with its label, within a window of its edges; nothing else found. */
     public static void checkAgainstTruth(List<Selection> found, List<Event> truth, double duration) {
         for (Event e : truth) {
