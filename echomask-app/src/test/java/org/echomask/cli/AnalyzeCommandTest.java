@@ -27,12 +27,9 @@ class AnalyzeCommandTest {
     @Test
     void analyzeWritesReadableOutputsResumesAndEnsembles(@TempDir Path dir) throws Exception {
         Path ds = SyntheticDatasets.origin(dir, 8, 0.5, 9);
-        CommandsTest.Result r = CommandsTest.run(join("masks propose --dataset", ds, "--preset soundscape --threads 1"));
-        assertThat(r.code()).as(r.err()).isZero();
         Path model = dir.resolve("mgc");
-        r = CommandsTest.run(join("train --dataset", ds, "--width 0.125 --mask binary --mask-source proposal --fusion concat",
-                "--latent-dim 16 --heads 1 --epochs=1 --batch-size=4 --seed=2 --threads=1 --out", model));
-        assertThat(r.code()).as(r.err()).isZero();
+        trainOnProposals(ds, "soundscape", "--width 0.125 --mask binary", model);
+        CommandsTest.Result r;
 
         // An 8 s recording made of the synthetic clips, named as an AudioMoth would, and a broken file.
         Path audio = Files.createDirectories(dir.resolve("recordings"));
@@ -102,12 +99,9 @@ class AnalyzeCommandTest {
     @Test
     void aPackageNeedsNotItsTrainingDataset(@TempDir Path dir) throws Exception {
         Path ds = SyntheticDatasets.origin(dir, 8, 0.5, 9);
-        CommandsTest.Result r = CommandsTest.run(join("masks propose --dataset", ds, "--preset whistle --threads 1"));
-        assertThat(r.code()).as(r.err()).isZero();
         Path model = dir.resolve("mgc.zip");
-        r = CommandsTest.run(join("train --dataset", ds, "--width 0.25 --mask soft --sigma 2 --mask-source proposal",
-                "--fusion concat --latent-dim 16 --heads 1 --epochs=1 --batch-size=4 --seed=2 --threads=1 --out", model));
-        assertThat(r.code()).as(r.err()).isZero();
+        trainOnProposals(ds, "whistle", "--width 0.25 --mask soft --sigma 2", model);
+        CommandsTest.Result r;
         Path audio = Files.createDirectories(dir.resolve("recordings"));
         clipsAsOneRecording(ds, audio.resolve("20220101_120000.WAV"), 1);
 
@@ -146,6 +140,15 @@ class AnalyzeCommandTest {
                 .contains("masks/proposals/config.json");
         assertThat(Files.readString(dir.resolve("old-present/recordings/20220101_120000.WAV.windows.csv")))
                 .isEqualTo(Files.readString(present.resolve("recordings/20220101_120000.WAV.windows.csv")));
+    }
+
+    /** Proposes masks with {@code preset} and trains a tiny one-epoch concat model on them ({@code mask} flags). */
+    private static void trainOnProposals(Path ds, String preset, String mask, Path model) {
+        CommandsTest.Result r = CommandsTest.run(join("masks propose --dataset", ds, "--preset", preset, "--threads 1"));
+        assertThat(r.code()).as(r.err()).isZero();
+        r = CommandsTest.run(join("train --dataset", ds, mask, "--mask-source proposal --fusion concat --latent-dim 16",
+                "--heads 1 --epochs=1 --batch-size=4 --seed=2 --threads=1 --out", model));
+        assertThat(r.code()).as(r.err()).isZero();
     }
 
     /** The synthetic dataset's clips, in name order, repeated {@code times}, as one 16-bit WAV. */
