@@ -16,6 +16,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.echomask.EchomaskException;
@@ -33,35 +34,76 @@ import org.echomask.io.Json;
  */
 public final class DatasetBuilder {
     private final DatasetConfig config;
+    private final DatasetOutput output;
 
     public DatasetBuilder(DatasetConfig config) {
+        this(config, DatasetOutput.FILES);
+    }
+
+    /** With another writer of the example files (tests make it fail, as a full disk would). */
+    DatasetBuilder(DatasetConfig config, DatasetOutput output) {
         this.config = config;
+        this.output = output;
     }
 
     public DatasetSummary build(String sourceKind, String sourcePath, List<RecordingPlan> plans, Path out, Progress progress) {
-        long t0 = System.nanoTime();
+        return build(sourceKind, sourcePath, plans, List.of(), out, progress);
+    }
+
+    /**
+     * Builds the dataset; {@code sourceProblems} are what the source already left out (unreadable
+     * tables, tables without a recording...), listed in errors.csv first. Rebuilding over an
+     * existing dataset keeps its HQ masks that still fit (see {@link HqCarryOver}).
+     *
+     * @throws EchomaskException when the output cannot be written (disk full, unwritable): the
+     *     build stops, the half-built copy is removed and {@code out} is left as it was
+     */
+    public DatasetSummary build(String sourceKind, String sourcePath, List<RecordingPlan> plans,
+            List<DatasetError> sourceProblems, Path out, Progress progress) {
         Path target = out.toAbsolutePath().normalize();
         refuseForeignDirectory(target);
         Path staging = target.resolveSibling("." + target.getFileName() + ".building");
         deleteTree(staging);
-        List<DatasetError> errors = new ArrayList<>();
+        try {
+            return buildInto(sourceKind, sourcePath, plans, sourceProblems, staging, target, progress);
+        } catch (RuntimeException | Error e) {
+            // Never leave a half dataset behind (it also holds the space a full disk needs back).
+            deleteQuietly(staging);
+            if (e instanceof DatasetOutput.OutputFailure f) {
+                throw new EchomaskException("dataset " + target + " not written: " + f.getMessage()
+                        + (Files.exists(target) ? "; the existing dataset there is unchanged" : ""), f);
+            }
+            throw e;
+        }
+    }
+
+    private DatasetSummary buildInto(String sourceKind, String sourcePath, List<RecordingPlan> plans,
+            List<DatasetError> sourceProblems, Path staging, Path target, Progress progress) {
+        long t0 = System.nanoTime();
+        List<DatasetError> errors = new ArrayList<>(sourceProblems);
         plans = withoutDuplicates(plans, errors);
         List<Split> splits = assignSplits(plans);
         List<String> ids = ExampleIds.forRecordings(plans.stream().map(RecordingPlan::audio).toList());
-        RecordingRenderer renderer = new RecordingRenderer(config, staging, target);
+        RecordingRenderer renderer = new RecordingRenderer(config, staging, target, output);
+        AtomicBoolean outputFailed = new AtomicBoolean();
 
         progress.start("dataset", plans.size());
         List<List<DatasetEntry>> perRecording = new ArrayList<>();
         ExecutorService pool = Executors.newFixedThreadPool(config.threads());
         try {
-            List<Future<List<DatasetEntry>>> futures = new ArrayList<>();
+            List<Future<RecordingRenderer.Rendered>> futures = new ArrayList<>();
             for (int i = 0; i < plans.size(); i++) {
                 RecordingPlan plan = plans.get(i);
                 String id = ids.get(i);
                 Split split = splits.get(i);
                 futures.add(pool.submit(() -> {
                     try {
-                        return renderer.render(plan, id, split);
+                        // Once the output has failed, the rest would only fail the same way.
+                        return outputFailed.get() ? new RecordingRenderer.Rendered(List.of(), List.of())
+                                : renderer.render(plan, id, split);
+                    } catch (DatasetOutput.OutputFailure e) {
+                        outputFailed.set(true);
+                        throw e;
                     } finally {
                         progress.step(1);
                     }
@@ -69,11 +111,16 @@ public final class DatasetBuilder {
             }
             for (int i = 0; i < futures.size(); i++) {
                 try {
-                    perRecording.add(futures.get(i).get());
+                    RecordingRenderer.Rendered r = futures.get(i).get();
+                    perRecording.add(r.entries());
+                    errors.addAll(r.notes());
                 } catch (ExecutionException e) {
                     Throwable cause = e.getCause();
                     if (cause instanceof Error err) {
                         throw err;
+                    }
+                    if (cause instanceof DatasetOutput.OutputFailure f) {
+                        throw f;
                     }
                     errors.add(new DatasetError(plans.get(i).audio().toString(), problemOf(cause, plans.get(i).audio())));
                     perRecording.add(List.of());
@@ -99,14 +146,32 @@ public final class DatasetBuilder {
         }
         plans.stream().filter(RecordingPlan::labelsFromEvents).forEach(p -> p.selections().forEach(s -> labels.add(s.label())));
         plans.forEach(p -> labels.addAll(p.fileLabels()));
+        // Before carrying masks over: "synthetic" says the builder rendered ground truth, not a person.
         boolean synthetic = entries.stream().anyMatch(DatasetEntry::hasHqMask);
         DatasetInfo info = new DatasetInfo(DatasetInfo.FORMAT, sourceKind, Path.of(sourcePath).toAbsolutePath().normalize().toString(), config.transform(),
                 List.copyOf(labels), config.windowS(), config.hopS(), synthetic, counts, errors.size(), Version.toolkit());
-        DatasetManifest.write(staging.resolve(DatasetManifest.FILE_NAME), entries);
-        Json.writeFile(staging.resolve(DatasetInfo.FILE_NAME), info);
-        writeErrors(staging.resolve("errors.csv"), errors);
+        HqCarryOver.Outcome carried = Files.isDirectory(target)
+                ? outputStep(target, () -> HqCarryOver.apply(target, staging, entries))
+                : new HqCarryOver.Outcome(entries, HqMasksReport.NONE);
+        outputStep(target, () -> {
+            DatasetManifest.write(staging.resolve(DatasetManifest.FILE_NAME), carried.entries());
+            Json.writeFile(staging.resolve(DatasetInfo.FILE_NAME), info);
+            writeErrors(staging.resolve("errors.csv"), errors);
+            return null;
+        });
         swapIn(staging, target);
-        return new DatasetSummary(info, entries, errors, (System.nanoTime() - t0) / 1e9);
+        return new DatasetSummary(info, carried.entries(), errors, (System.nanoTime() - t0) / 1e9, carried.report());
+    }
+
+    /** Runs a step that writes the dataset's own files: a failure is the output's (fatal), not a recording's. */
+    private static <T> T outputStep(Path target, java.util.function.Supplier<T> step) {
+        try {
+            return step.get();
+        } catch (DatasetOutput.OutputFailure e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new DatasetOutput.OutputFailure(target, e);
+        }
     }
 
     /** A recording listed twice is used once; the repeat is reported (it may carry other labels). */
@@ -149,7 +214,7 @@ public final class DatasetBuilder {
             return 1;
         }
         try (org.echomask.audio.AudioSource source = org.echomask.audio.AudioReaders.open(plan.audio())) {
-            return new RecordingRenderer(config, null, null).windowCount(source.info());
+            return new RecordingRenderer(config, null, null, output).windowCount(source.info());
         } catch (RuntimeException e) {
             return 1;
         }
@@ -196,10 +261,25 @@ public final class DatasetBuilder {
             if (Files.exists(target)) {
                 Files.move(target, old);
             }
-            Files.move(staging, target);
+            try {
+                Files.move(staging, target);
+            } catch (IOException e) {
+                if (Files.exists(old) && !Files.exists(target)) {
+                    Files.move(old, target); // the previous dataset goes back where it was
+                }
+                throw e;
+            }
             deleteTree(old);
         } catch (IOException e) {
             throw new EchomaskException("cannot move the finished dataset into " + target + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void deleteQuietly(Path dir) {
+        try {
+            deleteTree(dir);
+        } catch (RuntimeException ignored) {
+            // The failure that stopped the build is what the user needs to see.
         }
     }
 

@@ -14,11 +14,8 @@ import org.echomask.audio.LastWindow;
 import org.echomask.audio.MonoAudio;
 import org.echomask.audio.Resampler;
 import org.echomask.audio.Segments;
-import org.echomask.io.Npy;
 import org.echomask.label.WindowLabels;
-import org.echomask.mask.BinaryMasks;
 import org.echomask.spectrogram.Spectrogram;
-import org.echomask.spectrogram.SpectrogramImages;
 import org.echomask.spectrogram.SpectrogramTransform;
 import org.echomask.synth.GroundTruthMask;
 import org.echomask.synth.SyntheticClip;
@@ -37,12 +34,20 @@ final class RecordingRenderer {
     private final DatasetConfig config;
     private final Path staging;
     private final Path target;
+    private final DatasetOutput output;
 
-    RecordingRenderer(DatasetConfig config, Path staging, Path target) {
+    RecordingRenderer(DatasetConfig config, Path staging, Path target, DatasetOutput output) {
         this.config = config;
         this.staging = staging;
         this.target = target;
+        this.output = output;
     }
+
+    /**
+     * A recording's examples, and what the source said about it that could not be used (e.g.
+     * selections after its end), for errors.csv.
+     */
+    record Rendered(List<DatasetEntry> entries, List<DatasetError> notes) {}
 
     /**
      * Examples a windowed recording gives, from its header, counted as {@link #render} cuts them:
@@ -69,7 +74,7 @@ final class RecordingRenderer {
         return frames < 0 ? Long.MAX_VALUE : Math.round(frames * (double) rate / info.sampleRate());
     }
 
-    List<DatasetEntry> render(RecordingPlan plan, String recordingId, Split split) {
+    Rendered render(RecordingPlan plan, String recordingId, Split split) {
         int rate = config.transform().sampleRate();
         ChannelMix mix = new ChannelMix(config.channel());
         SyntheticClip clip = SyntheticCorpus.isSynthetic(plan.sourceColumns())
@@ -82,15 +87,17 @@ final class RecordingRenderer {
         if (config.windowS() == 0) {
             float[] samples = readWhole(plan.audio(), mix, rate);
             ex.add(recordingId, 0, samples);
-            return ex.entries;
+            return ex.done(samples.length / (double) rate);
         }
         int window = windowSamples(rate);
         int hop = hopSamples(rate);
         try (AudioSource source = AudioReaders.open(plan.audio())) {
-            if (framesAtRate(source.info(), rate) < window) {
+            AudioInfo info = source.info();
+            double durationS = info.frames() < 0 ? Double.POSITIVE_INFINITY : info.frames() / (double) info.sampleRate();
+            if (framesAtRate(info, rate) < window) {
                 float[] samples = readWhole(plan.audio(), mix, rate);
                 ex.add(recordingId + "_w0000", 0, Segments.cyclicPad(samples, window));
-                return ex.entries;
+                return ex.done(samples.length / (double) rate);
             }
             AudioWindows.Spec spec = AudioWindows.Spec.of(window, hop, LastWindow.DROP).withMix(mix).withTargetRate(rate);
             try (AudioWindows windows = AudioWindows.over(source, spec)) {
@@ -99,8 +106,27 @@ final class RecordingRenderer {
                     ex.add(recordingId + String.format("_w%04d", w.index()), w.startFrame(), w.samples());
                 }
             }
+            return ex.done(durationS);
         }
-        return ex.entries;
+    }
+
+    /**
+     * Selections that begin at or after the recording's end label nothing: most likely the table
+     * belongs to another recording, or its times are on a combined timeline. Said, not dropped silently.
+     */
+    private static List<DatasetError> beyondEnd(RecordingPlan plan, double durationS) {
+        if (!plan.labelsFromEvents() || !Double.isFinite(durationS)) {
+            return List.of();
+        }
+        List<org.echomask.label.Selection> lost = plan.selections().stream().filter(s -> s.begin() >= durationS).toList();
+        if (lost.isEmpty()) {
+            return List.of();
+        }
+        org.echomask.label.Selection first = lost.get(0);
+        return List.of(new DatasetError(plan.audio().toString(), String.format(java.util.Locale.ROOT,
+                "%d of %d selection(s) begin after the recording ends (%.3f s), e.g. \"%s\" at %.3f s; they label"
+                        + " nothing (is the table for another recording, or on a combined timeline?)",
+                lost.size(), plan.selections().size(), durationS, first.label(), first.begin())));
     }
 
     private static float[] readWhole(Path audio, ChannelMix mix, int rate) {
@@ -126,6 +152,15 @@ final class RecordingRenderer {
         return abs.toString();
     }
 
+    /** Runs one write of the dataset's own files; any failure is the output's, not the recording's. */
+    private void write(String relative, Runnable writing) {
+        try {
+            writing.run();
+        } catch (RuntimeException e) {
+            throw new DatasetOutput.OutputFailure(staging.resolve(relative), e);
+        }
+    }
+
     /** The examples of one recording as they are rendered. */
     private final class Example {
         private final RecordingPlan plan;
@@ -142,16 +177,21 @@ final class RecordingRenderer {
             this.recording = recordingPath(target, plan.audio());
         }
 
+        Rendered done(double durationS) {
+            return new Rendered(entries, beyondEnd(plan, durationS));
+        }
+
         void add(String id, long startFrame, float[] samples) {
             SpectrogramTransform t = config.transform();
             int rate = t.sampleRate();
             Spectrogram s = t.apply(samples, rate);
             String array = "arrays/" + id + ".npy";
-            Npy.write(staging.resolve(array), s.values());
+            write(array, () -> output.array(staging.resolve(array), s.values()));
             String image = "";
             if (config.writeImages()) {
-                image = "images/" + id + ".png";
-                SpectrogramImages.writeGray(staging.resolve(image), s.values());
+                String png = "images/" + id + ".png";
+                write(png, () -> output.image(staging.resolve(png), s.values()));
+                image = png;
             }
             double startS = startFrame / (double) rate;
             double endS = (startFrame + samples.length) / (double) rate;
@@ -159,9 +199,11 @@ final class RecordingRenderer {
                     ? List.copyOf(WindowLabels.DEFAULT.labels(plan.selections(), startS, endS)) : plan.fileLabels();
             String hq = "";
             if (clip != null) {
-                hq = "masks/hq/" + id + ".png";
+                String png = "masks/hq/" + id + ".png";
                 int end = (int) Math.min(startFrame + samples.length, clip.mix().length);
-                BinaryMasks.write(staging.resolve(hq), GroundTruthMask.render(clip, t, (int) startFrame, end));
+                boolean[][] truth = GroundTruthMask.render(clip, t, (int) startFrame, end);
+                write(png, () -> output.mask(staging.resolve(png), truth));
+                hq = png;
             }
             entries.add(new DatasetEntry(id, recording, startS, endS, labels, split, plan.group(), array, image, hq,
                     Map.of()));
