@@ -10,6 +10,7 @@ import org.echomask.dataset.DatasetConfig;
 import org.echomask.dataset.DatasetError;
 import org.echomask.dataset.DatasetSummary;
 import org.echomask.dataset.ExampleSources;
+import org.echomask.dataset.HqMasksReport;
 import org.echomask.dataset.RecordingPlan;
 import org.echomask.spectrogram.SpectrogramTransform;
 import picocli.CommandLine.ArgGroup;
@@ -20,7 +21,9 @@ import picocli.CommandLine.Option;
 @Command(name = "dataset", mixinStandardHelpOptions = true,
         description = {"Build a dataset directory from a manifest, class folders or Raven tables.",
                 "Writes manifest.csv, arrays/*.npy, images/*.png, and masks/hq/*.png for synthetic data.",
-                "Bad recordings are listed in DS/errors.csv and skipped; exit code 1 only if nothing usable remains."})
+                "Bad recordings and annotation tables are listed in DS/errors.csv and skipped; exit code 1 only if nothing usable remains.",
+                "Rebuilding into DS keeps its HQ masks that still fit; the others go to DS/masks/hq-orphaned/.",
+                "A failure to write DS (e.g. a full disk) stops the run with exit code 1 and leaves DS as it was."})
 final class DatasetCommand implements Callable<Integer> {
 
     @Option(names = "--out", required = true, description = "Dataset directory to create (replaced atomically if it is a dataset).")
@@ -85,6 +88,7 @@ final class DatasetCommand implements Callable<Integer> {
         String kind;
         String path;
         List<RecordingPlan> plans;
+        List<DatasetError> sourceProblems = List.of();
         if (source.manifest != null) {
             kind = "manifest";
             path = source.manifest.toString();
@@ -99,9 +103,12 @@ final class DatasetCommand implements Callable<Integer> {
             }
             kind = "raven";
             path = source.raven.toString();
-            plans = ExampleSources.fromRaven(source.raven, audio, labelColumn);
+            ExampleSources.Found found = ExampleSources.fromRaven(source.raven, audio, labelColumn);
+            plans = found.plans();
+            sourceProblems = found.problems();
         }
-        DatasetSummary summary = new DatasetBuilder(config).build(kind, path, plans, out, TerminalProgress.forStderr());
+        DatasetSummary summary = new DatasetBuilder(config).build(kind, path, plans, sourceProblems, out,
+                TerminalProgress.forStderr());
         print(summary);
         return summary.entries().isEmpty() ? 1 : 0;
     }
@@ -115,8 +122,18 @@ final class DatasetCommand implements Callable<Integer> {
         if (s.info().synthetic()) {
             System.out.println("  HQ masks: synthetic ground truth for every example (masks/hq/)");
         }
+        HqMasksReport hq = s.hqMasks();
+        if (hq.kept() > 0 || !hq.orphaned().isEmpty()) {
+            System.out.println("  HQ masks of the previous build: " + hq.kept() + " kept (same example, same spectrogram)"
+                    + (hq.orphaned().isEmpty() ? "" : ", " + hq.orphaned().size() + " no longer fit and were moved to "
+                    + out.resolve("masks/hq-orphaned") + " (listed in its orphans.csv):"));
+            for (DatasetError e : hq.orphaned().subList(0, Math.min(10, hq.orphaned().size()))) {
+                System.out.println("    " + e.path() + ": " + e.problem());
+            }
+        }
         if (!s.errors().isEmpty()) {
-            System.out.println("  refused " + s.errors().size() + " recording(s), listed in " + out.resolve("errors.csv") + ":");
+            System.out.println("  left out " + s.errors().size() + " recording(s) or annotation file(s), listed in "
+                    + out.resolve("errors.csv") + ":");
             for (DatasetError e : s.errors().subList(0, Math.min(10, s.errors().size()))) {
                 System.out.println("    " + e.path() + ": " + e.problem());
             }

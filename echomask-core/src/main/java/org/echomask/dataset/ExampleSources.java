@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,8 +16,6 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.echomask.EchomaskException;
 import org.echomask.audio.AudioReaders;
-import org.echomask.label.RavenTable;
-import org.echomask.label.Selection;
 
 /**
  * Finds the recordings of a dataset and what is known about them, from one of three layouts:
@@ -98,37 +95,22 @@ public final class ExampleSources {
         return plans;
     }
 
+    /** Recordings found by a source, and the source's own files or rows it left out (for errors.csv). */
+    public record Found(List<RecordingPlan> plans, List<DatasetError> problems) {
+        public Found {
+            plans = List.copyOf(plans);
+            problems = List.copyOf(problems);
+        }
+    }
+
     /**
-     * Recordings under {@code audioDir} with Raven tables under {@code ravenDir}. A table belongs
-     * to the recording whose file-name stem starts its own name ({@code rec.wav} ↔
-     * {@code rec.Table.1.selections.txt} or {@code rec.txt}); recordings without a table have no
-     * events (all windows unlabelled).
+     * Recordings under {@code audioDir} with Raven tables under {@code ravenDir}, matched by the
+     * table's Begin File column or else its whole file-name stem (see {@link RavenSource});
+     * recordings without a table have no events (all windows unlabelled). Tables that cannot be
+     * read or name no recording are in {@link Found#problems()}, not thrown.
      */
-    public static List<RecordingPlan> fromRaven(Path ravenDir, Path audioDir, String labelColumn) {
-        List<Path> tables;
-        try (Stream<Path> s = Files.walk(ravenDir)) {
-            tables = s.filter(Files::isRegularFile).filter(p -> p.toString().endsWith(".txt")).sorted().toList();
-        } catch (IOException e) {
-            throw new EchomaskException(ravenDir + ": cannot list Raven tables: " + e.getMessage(), e);
-        }
-        Map<String, List<Path>> tablesByStem = new HashMap<>();
-        for (Path t : tables) {
-            String name = t.getFileName().toString();
-            tablesByStem.computeIfAbsent(name.substring(0, name.indexOf('.')), k -> new ArrayList<>()).add(t);
-        }
-        List<RecordingPlan> plans = new ArrayList<>();
-        for (Path audio : AudioReaders.filesUnder(audioDir)) {
-            String stem = stem(audio);
-            List<Selection> selections = new ArrayList<>();
-            for (Path t : tablesByStem.getOrDefault(stem.contains(".") ? stem.substring(0, stem.indexOf('.')) : stem, List.of())) {
-                selections.addAll(RavenTable.read(t, labelColumn));
-            }
-            plans.add(new RecordingPlan(audio, List.of(), selections, null, null, Map.of(), audioDir));
-        }
-        if (plans.isEmpty()) {
-            throw new EchomaskException(audioDir + ": no audio files");
-        }
-        return plans;
+    public static Found fromRaven(Path ravenDir, Path audioDir, String labelColumn) {
+        return RavenSource.scan(ravenDir, audioDir, labelColumn);
     }
 
     static String stem(Path p) {

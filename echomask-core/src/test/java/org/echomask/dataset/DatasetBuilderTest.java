@@ -114,7 +114,7 @@ class DatasetBuilderTest {
         RavenTable.write(tables.resolve("rec1.Table.1.selections.txt"), List.of(
                 new Selection(0.2, 0.9, 500, 1500, "orca"), new Selection(2.1, 3.9, 500, 1500, "humpback")), "Species");
         DatasetSummary s = new DatasetBuilder(DatasetConfig.defaults(SMALL).withWindow(1.0, 1.0)).build("raven",
-                tables.toString(), ExampleSources.fromRaven(tables, audio, "Species"), dir.resolve("ds"), Progress.NONE);
+                tables.toString(), ExampleSources.fromRaven(tables, audio, "Species").plans(), dir.resolve("ds"), Progress.NONE);
         Map<String, List<String>> labels = new HashMap<>();
         s.entries().forEach(e -> labels.put(e.id(), e.labels()));
         assertThat(labels).containsEntry("rec1_w0000", List.of("orca")).containsEntry("rec1_w0001", List.of())
