@@ -17,6 +17,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Stream;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.echomask.EchomaskException;
@@ -24,6 +25,7 @@ import org.echomask.Progress;
 import org.echomask.Version;
 import org.echomask.io.AtomicFiles;
 import org.echomask.io.Json;
+import org.echomask.label.LabelSet;
 
 /**
  * Builds a dataset directory from recordings: {@code manifest.csv}, {@code arrays/*.npy},
@@ -131,6 +133,7 @@ public final class DatasetBuilder {
             throw new EchomaskException("dataset build interrupted", e);
         } finally {
             pool.shutdownNow();
+            awaitWorkers(pool);
             progress.finish();
         }
 
@@ -163,6 +166,20 @@ public final class DatasetBuilder {
         return new DatasetSummary(info, carried.entries(), errors, (System.nanoTime() - t0) / 1e9, carried.report());
     }
 
+    /**
+     * Waits for the workers still rendering when the build stops early, so none writes into the
+     * staging directory after it is removed (each stops at its next write once the output failed).
+     */
+    private static void awaitWorkers(ExecutorService pool) {
+        try {
+            while (!pool.awaitTermination(1, java.util.concurrent.TimeUnit.MINUTES)) {
+                // a worker is still finishing a long recording
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     /** Runs a step that writes the dataset's own files: a failure is the output's (fatal), not a recording's. */
     private static <T> T outputStep(Path target, java.util.function.Supplier<T> step) {
         try {
@@ -174,12 +191,28 @@ public final class DatasetBuilder {
         }
     }
 
-    /** A recording listed twice is used once; the repeat is reported (it may carry other labels). */
+    /**
+     * The first label of a plan that breaks the label rule, as a problem, or null. The readers
+     * refuse such labels with their file and line already; this catches plans made elsewhere.
+     */
+    private static String badLabel(RecordingPlan p) {
+        Stream<String> labels = Stream.concat(p.fileLabels().stream(),
+                p.labelsFromEvents() ? p.selections().stream().map(org.echomask.label.Selection::label) : Stream.empty());
+        return labels.map(LabelSet::problemWith).filter(java.util.Objects::nonNull).findFirst().orElse(null);
+    }
+
+    /**
+     * A recording listed twice is used once; the repeat is reported (it may carry other labels).
+     * A recording with a label that breaks the label rule is reported and left out.
+     */
     private static List<RecordingPlan> withoutDuplicates(List<RecordingPlan> plans, List<DatasetError> errors) {
         java.util.Set<Path> seen = new java.util.HashSet<>();
         List<RecordingPlan> unique = new ArrayList<>();
         for (RecordingPlan p : plans) {
-            if (seen.add(p.audio().toAbsolutePath().normalize())) {
+            String badLabel = badLabel(p);
+            if (badLabel != null) {
+                errors.add(new DatasetError(p.audio().toString(), badLabel + "; left out"));
+            } else if (seen.add(p.audio().toAbsolutePath().normalize())) {
                 unique.add(p);
             } else {
                 errors.add(new DatasetError(p.audio().toString(), "listed more than once in the source; first listing used"));

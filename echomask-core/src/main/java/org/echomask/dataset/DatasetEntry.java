@@ -28,10 +28,17 @@ public record DatasetEntry(String id, String recording, double startS, double en
         if (!id.matches("[A-Za-z0-9_.+-]+")) {
             throw new IllegalArgumentException("example id must be file-name safe: " + id);
         }
-        if (!(startS >= 0) || !(endS > startS)) {
+        if (!(startS >= 0) || !(endS > startS) || !Double.isFinite(endS)) {
             throw new IllegalArgumentException("example " + id + ": bad span " + startS + " .. " + endS);
         }
         labels = labels.stream().sorted().distinct().toList();
+        for (String l : labels) {
+            String problem = org.echomask.label.LabelSet.problemWith(l);
+            if (problem != null) {
+                // The manifest joins labels with ';': such a label would come back as other labels.
+                throw new IllegalArgumentException("example " + id + ": " + problem);
+            }
+        }
         Objects.requireNonNull(split, "split");
         group = group == null ? "" : group;
         hqMask = hqMask == null ? "" : hqMask;

@@ -16,7 +16,7 @@ import org.echomask.spectrogram.SpectrogramTransform;
  * @param hopS hop between windows
  * @param synthetic true when the examples carry synthetic ground-truth masks as HQ masks
  * @param examples examples per split
- * @param recordingsFailed recordings left out (see errors.csv)
+ * @param recordingsFailed inputs left out: the rows of errors.csv (recordings, unreadable or orphan tables, ...)
  * @param toolkitVersion version of Echomask that built it
  */
 public record DatasetInfo(int format, String source, String sourcePath, SpectrogramTransform transform,

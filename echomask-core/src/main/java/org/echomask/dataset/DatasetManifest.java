@@ -1,11 +1,8 @@
 package org.echomask.dataset;
 
-import java.io.IOException;
 import java.io.OutputStreamWriter;
-import java.io.Reader;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -16,16 +13,15 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVPrinter;
-import org.apache.commons.csv.CSVRecord;
 import org.echomask.EchomaskException;
 import org.echomask.io.AtomicFiles;
+import org.echomask.label.LabelSet;
 
 /**
  * The {@code manifest.csv} of a dataset directory: one row per example. The fixed columns come
  * first; columns added by later stages (e.g. mask proposals) are kept as extras, in order.
- * Labels are ';'-separated and sorted; an empty cell means no label.
+ * Labels are ';'-separated ({@link LabelSet#SEPARATOR}) and sorted; an empty cell means no label.
  */
 public final class DatasetManifest {
     public static final String FILE_NAME = "manifest.csv";
@@ -34,34 +30,46 @@ public final class DatasetManifest {
 
     private DatasetManifest() {}
 
+    /**
+     * Reads a dataset's manifest; a UTF-8 byte-order mark is accepted, and any problem is an
+     * {@link EchomaskException} naming the file and line.
+     */
     public static List<DatasetEntry> read(Path manifest) {
-        try (Reader in = Files.newBufferedReader(manifest, StandardCharsets.UTF_8);
-                CSVParser csv = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(in)) {
-            List<String> header = csv.getHeaderNames();
-            for (String c : COLUMNS) {
-                if (!header.contains(c)) {
-                    throw new EchomaskException(manifest + ": not a dataset manifest, column '" + c + "' missing (has " + header + ")");
-                }
+        ManifestCsv.Table csv = ManifestCsv.read(manifest, false);
+        List<String> header = csv.header();
+        for (String c : COLUMNS) {
+            if (!header.contains(c)) {
+                throw new EchomaskException(manifest + ": not a dataset manifest, column '" + c + "' missing (has " + header + ")");
             }
-            List<String> extras = header.stream().filter(h -> !COLUMNS.contains(h)).toList();
-            List<DatasetEntry> out = new ArrayList<>();
-            for (CSVRecord r : csv) {
-                try {
-                    Map<String, String> extra = new LinkedHashMap<>();
-                    for (String e : extras) {
-                        extra.put(e, r.get(e));
-                    }
-                    out.add(new DatasetEntry(r.get("id"), r.get("recording"), Double.parseDouble(r.get("start_s")),
-                            Double.parseDouble(r.get("end_s")), parseLabels(r.get("labels")), r.get("split"),
-                            r.get("group"), r.get("array"), r.get("image"), r.get("hq_mask"), extra));
-                } catch (IllegalArgumentException e) {
-                    throw new EchomaskException(manifest + " line " + (r.getRecordNumber() + 1) + ": " + e.getMessage(), e);
-                }
-            }
-            return out;
-        } catch (IOException e) {
-            throw new EchomaskException(manifest + ": cannot read dataset manifest: " + e.getMessage(), e);
         }
+        List<String> extras = header.stream().filter(h -> !COLUMNS.contains(h)).toList();
+        List<DatasetEntry> out = new ArrayList<>();
+        for (ManifestCsv.Row r : csv.rows()) {
+            try {
+                Map<String, String> extra = new LinkedHashMap<>();
+                for (String e : extras) {
+                    extra.put(e, r.get(e));
+                }
+                out.add(new DatasetEntry(r.get("id"), r.get("recording"), seconds(r.get("start_s"), "start_s"),
+                        seconds(r.get("end_s"), "end_s"), parseLabels(r.get("labels")), r.get("split"),
+                        r.get("group"), r.get("array"), r.get("image"), r.get("hq_mask"), extra));
+            } catch (IllegalArgumentException e) {
+                throw new EchomaskException(manifest + ", line " + r.line() + ": " + e.getMessage(), e);
+            }
+        }
+        return out;
+    }
+
+    private static double seconds(String cell, String column) {
+        try {
+            double v = Double.parseDouble(cell.strip());
+            if (Double.isFinite(v) && !cell.strip().matches(".*[^0-9eE+.-].*")) {
+                return v;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException(column + " is not a number of seconds: \"" + cell + "\"");
     }
 
     /** Writes the manifest atomically; extra columns are the union over entries, in first-seen order. */
@@ -88,13 +96,28 @@ public final class DatasetManifest {
         });
     }
 
-    /** Splits "a;b" (also ',' or '|') into labels; "", "none" and "-" mean no label. */
+    /**
+     * The labels of a manifest cell: ';'-separated, as {@link #write} writes them. ',' and '|' are
+     * read as separators too, for manifests written by hand or by older versions; no label may
+     * contain any of them (nor '+', see {@link LabelSet#problemWith}), so the reading is never
+     * ambiguous. "", "none" and "-" mean no label.
+     *
+     * @throws IllegalArgumentException naming the label that breaks the rule
+     */
     public static List<String> parseLabels(String cell) {
         String s = cell == null ? "" : cell.trim();
         if (s.isEmpty() || s.equalsIgnoreCase("none") || s.equals("-")) {
             return List.of();
         }
-        return Arrays.stream(s.split("[;,|]")).map(String::trim).filter(x -> !x.isEmpty()).sorted().distinct().toList();
+        List<String> labels = Arrays.stream(s.split("[;,|]")).map(String::trim).filter(x -> !x.isEmpty()).sorted()
+                .distinct().toList();
+        for (String l : labels) {
+            String problem = LabelSet.problemWith(l);
+            if (problem != null) {
+                throw new IllegalArgumentException(problem + " (in labels \"" + cell + "\")");
+            }
+        }
+        return labels;
     }
 
     static String seconds(double s) {

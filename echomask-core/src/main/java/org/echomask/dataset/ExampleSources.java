@@ -1,21 +1,16 @@
 package org.echomask.dataset;
 
 import java.io.IOException;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
 import org.echomask.EchomaskException;
 import org.echomask.audio.AudioReaders;
+import org.echomask.label.LabelSet;
 
 /**
  * Finds the recordings of a dataset and what is known about them, from one of three layouts:
@@ -35,42 +30,48 @@ public final class ExampleSources {
      */
     public static List<RecordingPlan> fromManifest(Path manifest, String groupColumn) {
         Path base = manifest.toAbsolutePath().getParent();
-        try (Reader in = Files.newBufferedReader(manifest, StandardCharsets.UTF_8);
-                CSVParser csv = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setTrim(true).get()
-                        .parse(in)) {
-            List<String> header = csv.getHeaderNames();
-            String pathColumn = firstPresent(header, List.of("path", "file", "filename", "audio"))
-                    .orElseThrow(() -> new EchomaskException(manifest + ": no 'path' column (columns: " + header + ")"));
-            String labelColumn = firstPresent(header, LABEL_COLUMNS)
-                    .orElseThrow(() -> new EchomaskException(manifest + ": no label column, expected one of "
-                            + LABEL_COLUMNS + " (columns: " + header + ")"));
-            String group = groupColumn == null ? firstPresent(header, GROUP_COLUMNS).orElse(null) : groupColumn;
-            if (group != null && !header.contains(group)) {
-                throw new EchomaskException(manifest + ": group column '" + group + "' not found (columns: " + header + ")");
-            }
-            boolean hasSplit = header.contains("split");
-            List<RecordingPlan> plans = new ArrayList<>();
-            for (CSVRecord r : csv) {
-                Map<String, String> row = new LinkedHashMap<>(r.toMap());
-                String rel = r.get(pathColumn);
-                if (rel.isEmpty()) {
-                    throw new EchomaskException(manifest + " line " + (r.getRecordNumber() + 1) + ": empty path");
-                }
-                Split split = null;
-                if (hasSplit && !r.get("split").isEmpty()) {
-                    try {
-                        split = Split.parse(r.get("split"));
-                    } catch (EchomaskException e) {
-                        throw new EchomaskException(manifest + " line " + (r.getRecordNumber() + 1) + ": " + e.getMessage());
-                    }
-                }
-                plans.add(new RecordingPlan(base.resolve(rel).normalize(), DatasetManifest.parseLabels(r.get(labelColumn)),
-                        null, group == null ? rel : r.get(group), split, row, base));
-            }
-            return plans;
-        } catch (IOException e) {
-            throw new EchomaskException(manifest + ": cannot read manifest: " + e.getMessage(), e);
+        ManifestCsv.Table csv = ManifestCsv.read(manifest, true);
+        List<String> header = csv.header();
+        String pathColumn = firstPresent(header, List.of("path", "file", "filename", "audio"))
+                .orElseThrow(() -> new EchomaskException(manifest + ": no 'path' column (columns: " + header + ")"));
+        String labelColumn = firstPresent(header, LABEL_COLUMNS)
+                .orElseThrow(() -> new EchomaskException(manifest + ": no label column, expected one of "
+                        + LABEL_COLUMNS + " (columns: " + header + ")"));
+        String group = groupColumn == null ? firstPresent(header, GROUP_COLUMNS).orElse(null) : groupColumn;
+        if (group != null && !header.contains(group)) {
+            throw new EchomaskException(manifest + ": group column '" + group + "' not found (columns: " + header + ")");
         }
+        String splitColumn = firstPresent(header, List.of("split")).orElse(null);
+        List<RecordingPlan> plans = new ArrayList<>();
+        for (ManifestCsv.Row r : csv.rows()) {
+            String where = manifest + ", line " + r.line();
+            String rel = r.get(pathColumn);
+            if (rel.isEmpty()) {
+                throw new EchomaskException(where + ": empty path");
+            }
+            Path audio;
+            try {
+                audio = base.resolve(rel).normalize();
+            } catch (java.nio.file.InvalidPathException e) {
+                throw new EchomaskException(where + ": not a file path: \"" + rel + "\"");
+            }
+            Split split = null;
+            if (splitColumn != null && !r.get(splitColumn).isEmpty()) {
+                try {
+                    split = Split.parse(r.get(splitColumn));
+                } catch (EchomaskException e) {
+                    throw new EchomaskException(where + ": " + e.getMessage());
+                }
+            }
+            List<String> labels;
+            try {
+                labels = DatasetManifest.parseLabels(r.get(labelColumn));
+            } catch (IllegalArgumentException e) {
+                throw new EchomaskException(where + ", column \"" + labelColumn + "\": " + e.getMessage());
+            }
+            plans.add(new RecordingPlan(audio, labels, null, group == null ? rel : r.get(group), split, r.cells(), base));
+        }
+        return plans;
     }
 
     /** One sub-folder per class, its audio files (searched recursively) labelled with the folder's name. */
@@ -82,6 +83,11 @@ public final class ExampleSources {
         try (Stream<Path> classes = Files.list(root)) {
             for (Path dir : classes.filter(Files::isDirectory).sorted().toList()) {
                 String label = dir.getFileName().toString();
+                String problem = LabelSet.problemWith(label);
+                if (problem != null) {
+                    throw new EchomaskException(dir + ": the folder name is the class label, and " + problem
+                            + "; rename the folder");
+                }
                 for (Path audio : AudioReaders.filesUnder(dir)) {
                     plans.add(new RecordingPlan(audio, List.of(label), null, null, null, Map.of(), root));
                 }

@@ -43,6 +43,10 @@ public final class AudacityLabels {
             if (label.isEmpty()) {
                 throw new AnnotationFileException(path, lineNo, "label", "empty label");
             }
+            String bad = LabelSet.problemWith(label);
+            if (bad != null) {
+                throw new AnnotationFileException(path, lineNo, "label", bad);
+            }
             double low = Double.NaN;
             double high = Double.NaN;
             if (l + 1 < lines.size() && lines.get(l + 1).startsWith("\\")) {

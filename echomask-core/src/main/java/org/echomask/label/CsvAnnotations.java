@@ -134,6 +134,10 @@ public final class CsvAnnotations {
                 if (label.isEmpty()) {
                     throw new AnnotationFileException(csv, line, header.get(roles.get(LABEL)), "empty label");
                 }
+                String bad = LabelSet.problemWith(label);
+                if (bad != null) {
+                    throw new AnnotationFileException(csv, line, header.get(roles.get(LABEL)), bad);
+                }
                 Map<String, String> extra = new LinkedHashMap<>();
                 for (int c = 0; c < header.size(); c++) {
                     if (!used.contains(c) && !header.get(c).isEmpty()) {

@@ -18,13 +18,18 @@ import org.echomask.io.Json;
 
 /**
  * The classes a model predicts, in a fixed order: index i is output i of the network. Immutable.
- * Names are non-blank, unique, without surrounding spaces, and free of ';' (separates labels in a
- * label string) and '+' (joins them in power-set class names); "none" is reserved for no label.
+ * Names are non-blank, unique, without surrounding spaces or control characters, and free of
+ * {@link #FORBIDDEN}: ';' separates labels in a label string (the one separator manifests write),
+ * ',' and '|' are read as separators in older manifests, '+' joins labels in power-set class names.
+ * "none" is reserved for no label. Every reader of labels (manifests, Raven, Audacity and CSV
+ * annotations, class folders) applies this same rule through {@link #problemWith(String)}.
  * Serialises to JSON as {@code {"labels": [...]}}.
  */
 public final class LabelSet {
     /** Separator of several labels in one label string. */
     public static final String SEPARATOR = ";";
+    /** Characters no label may contain (see the class comment). */
+    public static final String FORBIDDEN = ";,|+";
     /** The label string of "no label". */
     public static final String NONE = "none";
 
@@ -162,17 +167,33 @@ public final class LabelSet {
     }
 
     private static void validateName(String n) {
-        if (n == null || n.isBlank()) {
-            throw new IllegalArgumentException("blank label name");
+        String problem = problemWith(n);
+        if (problem != null) {
+            throw new IllegalArgumentException(problem);
         }
-        if (!n.strip().equals(n) || n.contains(SEPARATOR) || n.contains("+")
-                || n.chars().anyMatch(Character::isISOControl)) {
-            throw new IllegalArgumentException("label \"" + n
-                    + "\" must not have surrounding spaces, ';', '+' or control characters");
+    }
+
+    /**
+     * Why {@code name} cannot be a label, or null when it can: the one rule of label names, for
+     * readers to report with their file and line.
+     */
+    public static String problemWith(String name) {
+        if (name == null || name.isBlank()) {
+            return "blank label name";
         }
-        if (n.toLowerCase(Locale.ROOT).equals(NONE)) {
-            throw new IllegalArgumentException("\"" + n + "\" is reserved for no label");
+        for (char c : FORBIDDEN.toCharArray()) {
+            if (name.indexOf(c) >= 0) {
+                return "label \"" + name + "\" contains '" + c + "'; labels must not contain any of " + FORBIDDEN
+                        + " (';' separates several labels)";
+            }
         }
+        if (!name.strip().equals(name) || name.chars().anyMatch(Character::isISOControl)) {
+            return "label \"" + name + "\" must not have surrounding spaces or control characters";
+        }
+        if (name.toLowerCase(Locale.ROOT).equals(NONE)) {
+            return "\"" + name + "\" is reserved for no label";
+        }
+        return null;
     }
 
     @Override

@@ -82,8 +82,9 @@ public final class RavenTable {
      * selection {@code label}; all non-standard columns go to extra.
      */
     public static List<Selection> readAs(Path table, String label) {
-        if (label == null || label.isBlank()) {
-            throw new IllegalArgumentException("label must not be blank");
+        if (label == null || label.isBlank() || LabelSet.problemWith(label) != null) {
+            throw new IllegalArgumentException(label == null || label.isBlank() ? "label must not be blank"
+                    : LabelSet.problemWith(label));
         }
         return parse(table, null, label);
     }
@@ -265,6 +266,10 @@ public final class RavenTable {
             String label = fixedLabel != null ? fixedLabel : cells.get(labelIdx).strip();
             if (label.isEmpty()) {
                 throw new AnnotationFileException(path, lineNo, header.get(labelIdx), "empty label");
+            }
+            String bad = LabelSet.problemWith(label);
+            if (bad != null) {
+                throw new AnnotationFileException(path, lineNo, fixedLabel != null ? null : header.get(labelIdx), bad);
             }
             Map<String, String> extra = new LinkedHashMap<>();
             for (int c = 0; c < header.size(); c++) {

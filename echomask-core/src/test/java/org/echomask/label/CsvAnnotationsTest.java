@@ -55,7 +55,7 @@ class CsvAnnotationsTest {
     @Test
     void roundTrip() throws IOException {
         Map<String, List<Selection>> m = new LinkedHashMap<>();
-        m.put("dir/a, b.wav", List.of(new Selection(0.1, 0.35, 2000, 8000, "beluga_whistle;porpoise_click", 1,
+        m.put("dir/a, b.wav", List.of(new Selection(0.1, 0.35, 2000, 8000, "beluga_whistle", 1,
                 Map.of("Notes", "said \"hi\"")), new Selection(2, 2, Double.NaN, Double.NaN, "click")));
         m.put("c.wav", List.of(new Selection(0, 299.999999, 0, 1234567.5, "vessel", 1, Map.of("Notes", ""))));
         Path p = dir.resolve("out/a.csv");

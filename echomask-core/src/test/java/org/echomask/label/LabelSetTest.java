@@ -20,6 +20,10 @@ class LabelSetTest {
         assertThatThrownBy(() -> LabelSet.of("a;b")).hasMessageContaining("';'");
         assertThatThrownBy(() -> LabelSet.of("a+b")).hasMessageContaining("'+'");
         assertThatThrownBy(() -> LabelSet.of("None")).hasMessageContaining("reserved");
+        // Older manifests split label cells on ',' and '|' too: such a label would come back as two.
+        assertThatThrownBy(() -> LabelSet.of("a,b")).hasMessageContaining("','");
+        assertThatThrownBy(() -> LabelSet.of("a|b")).hasMessageContaining("'|'");
+        assertThat(LabelSet.problemWith("humpback whale")).isNull();
     }
 
     @Test
