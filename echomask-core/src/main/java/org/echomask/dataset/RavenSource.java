@@ -84,9 +84,13 @@ final class RavenSource {
         try {
             List<Selection> read = RavenTable.read(table, labelColumn);
             if (!read.isEmpty() && read.stream().anyMatch(RavenSource::namesItsFile)) {
-                for (Map.Entry<String, List<Selection>> e : RavenTable.splitByFile(read).entrySet()) {
+                Map<String, List<Selection>> byFile = RavenTable.splitByFile(read);
+                for (Map.Entry<String, List<Selection>> e : byFile.entrySet()) {
                     String file = baseName(e.getKey());
                     List<Path> to = byName.getOrDefault(file, byName.getOrDefault(stemOf(file), List.of()));
+                    if (to.isEmpty() && byFile.size() == 1) {
+                        to = byTableName; // one recording, renamed since it was annotated: the table's name still says which
+                    }
                     if (to.isEmpty()) {
                         problems.add(new DatasetError(table.toString(), e.getValue().size() + " selection(s) for \""
                                 + e.getKey() + "\" (its Begin File/Path), which is not among the recordings; left out"));

@@ -54,8 +54,14 @@ class RavenSourceTest {
                 "Selection\tView\tChannel\tBegin Time (s)\tEnd Time (s)\tSpecies\tBegin File",
                 "1\tSpectrogram 1\t1\t0.1\t0.4\torca\t5678.220101123000.wav",
                 "2\tSpectrogram 1\t1\t0.2\t0.5\thumpback\tD:\\\\unit\\\\5678.220101124500.wav", ""));
+        // A single-recording table whose Begin File names a file since renamed: its own name decides.
+        Files.writeString(tables.resolve("5678.220101130000.Table.1.selections.txt"), String.join("\n",
+                "Selection\tBegin Time (s)\tEnd Time (s)\tSpecies\tBegin File",
+                "1\t0.1\t0.4\tminke\tSoundTrap_original_name.wav", ""));
+        WavWriter.write(audio.resolve("5678.220101130000.wav"), tone(500, 16_000, 1.0), 16_000, WavWriter.Encoding.PCM_16);
         ExampleSources.Found found = ExampleSources.fromRaven(tables, audio, null);
         assertThat(found.problems()).isEmpty();
+        assertThat(labelsByRecording(found)).containsEntry(Path.of("5678.220101130000.wav"), List.of("minke"));
         assertThat(labelsByRecording(found))
                 .containsEntry(Path.of("5678.220101123000.wav"), List.of("orca"))
                 .containsEntry(Path.of("5678.220101124500.wav"), List.of("humpback"));
