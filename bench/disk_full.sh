@@ -14,8 +14,8 @@ mkdir -p "$MNT"
 cleanup() { mountpoint -q "$MNT" && umount "$MNT"; rm -rf "$WORK"; }
 trap cleanup EXIT
 
-"$EM" synth --out "$WORK/corpus" --clips "$CLIPS" --seed 7 --duration 1 > /dev/null
-"$EM" dataset --manifest "$WORK/corpus/manifest.csv" --out "$WORK/reference" --transform origin > /dev/null
+"$EM" synth --out "$WORK/corpus" --clips "$CLIPS" --seed 7 --duration 1 > /dev/null 2>&1
+"$EM" dataset --manifest "$WORK/corpus/manifest.csv" --out "$WORK/reference" --transform origin > /dev/null 2>&1
 full_kb=$(du -sk "$WORK/reference" | cut -f1)
 size_kb=$(( full_kb / 2 ))
 mount -t tmpfs -o size=${size_kb}k tmpfs "$MNT"
@@ -36,7 +36,7 @@ check "nothing left on the disk" "[ -z \"\$(ls -A '$MNT')\" ]"
 
 echo "2. a small dataset fits, then a rebuild with all clips does not"
 head -n $(( CLIPS / 6 + 1 )) "$WORK/corpus/manifest.csv" > "$WORK/corpus/small.csv"
-"$EM" dataset --manifest "$WORK/corpus/small.csv" --out "$MNT/ds" --transform origin > /dev/null
+"$EM" dataset --manifest "$WORK/corpus/small.csv" --out "$MNT/ds" --transform origin > /dev/null 2>&1
 before=$(cd "$MNT/ds" && find . -type f | sort | xargs sha256sum | sha256sum)
 set +e
 "$EM" dataset --manifest "$WORK/corpus/manifest.csv" --out "$MNT/ds" --transform origin > "$WORK/out2" 2> "$WORK/err2"

@@ -116,7 +116,7 @@ final class HqCarryOver {
                     : "not listed in the previous manifest (an annotation saved while the manifest was not?)"));
         }
         if (!orphanRows.isEmpty()) {
-            appendOrphanList(oldOrphans.resolve(ORPHAN_LIST), newOrphans.resolve(ORPHAN_LIST), orphanRows);
+            appendOrphanList(newOrphans.resolve(ORPHAN_LIST), orphanRows);
         }
         List<DatasetError> orphaned = orphanRows.stream().map(r -> new DatasetError(ORPHAN_DIR + "/" + r[0],
                 "example " + r[1] + ": " + r[6])).toList();
@@ -220,9 +220,7 @@ final class HqCarryOver {
         }
         try (Stream<Path> s = Files.list(oldOrphans)) {
             for (Path p : s.filter(Files::isRegularFile).sorted().toList()) {
-                if (!p.getFileName().toString().equals(ORPHAN_LIST)) {
-                    copy(p, newOrphans.resolve(p.getFileName().toString()));
-                }
+                copy(p, newOrphans.resolve(p.getFileName().toString()));
             }
         } catch (IOException e) {
             throw new EchomaskException(oldOrphans + ": cannot carry earlier orphaned masks over: " + e.getMessage(), e);
@@ -244,11 +242,12 @@ final class HqCarryOver {
         return new String[] {file.toString(), id, recording, start, end, status, reason};
     }
 
-    /** The earlier list's text as it was, then the new rows: nothing an earlier rebuild said is lost. */
-    private static void appendOrphanList(Path earlier, Path list, List<String[]> rows) {
+    /** The earlier list's text as it was (carried over with its masks), then the new rows. */
+    private static void appendOrphanList(Path list, List<String[]> rows) {
         StringWriter text = new StringWriter();
         try {
-            String before = Files.isRegularFile(earlier) ? Files.readString(earlier, StandardCharsets.UTF_8) : "";
+            // The copy of the earlier list, as bytes were: it is read as text only to be appended to.
+            String before = Files.isRegularFile(list) ? new String(Files.readAllBytes(list), StandardCharsets.UTF_8) : "";
             text.write(before);
             if (!before.isEmpty() && !before.endsWith("\n")) {
                 text.write("\n");

@@ -100,6 +100,12 @@ class DatasetRebuildTest {
         assertThat(BinaryMasks.read(ds.resolve("masks/hq-orphaned/a_w0001.png"))).isDeepEqualTo(maskA);
         assertThat(BinaryMasks.read(ds.resolve("masks/hq-orphaned/b_w0000.png"))).isDeepEqualTo(maskB);
         assertThat(Files.readAllLines(ds.resolve("masks/hq-orphaned/orphans.csv"))).hasSize(3);
+
+        // A rebuild with nothing new to move aside keeps the earlier orphans and their list.
+        DatasetSummary quiet = build(audio, ds, 0.5);
+        assertThat(quiet.hqMasks().orphaned()).isEmpty();
+        assertThat(Files.readAllLines(ds.resolve("masks/hq-orphaned/orphans.csv"))).hasSize(3);
+        assertThat(BinaryMasks.read(ds.resolve("masks/hq-orphaned/a_w0001.png"))).isDeepEqualTo(maskA);
     }
 
     @Test
