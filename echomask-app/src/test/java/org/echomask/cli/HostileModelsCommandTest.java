@@ -42,6 +42,17 @@ class HostileModelsCommandTest {
         r = CommandsTest.run(join("predict --model", model, "--dataset", ds, "--out", csv));
         assertThat(r.code()).as(r.err()).isZero();
 
+        // Issue 13, item 11: analysis windows bounded by what the model's rate allows, before any audio is read.
+        Path audio = ds.resolveSibling("synth").resolve("audio");
+        r = CommandsTest.run(join("analyze --model", model, "--in", audio, "--out", dir.resolve("a1"), "--hop-s 1e-9"));
+        assertThat(r.code()).as(r.err()).isEqualTo(1);
+        assertThat(r.err()).contains("echomask: --hop-s 1.0E-9").contains("one spectrogram hop").doesNotContain("\tat ");
+        r = CommandsTest.run(join("analyze --model", model, "--in", audio, "--out", dir.resolve("a2"), "--window-s 3000"));
+        assertThat(r.code()).as(r.err()).isEqualTo(1);
+        assertThat(r.err()).contains("echomask: --window-s 3000").contains("16777216 samples").doesNotContain("\tat ");
+        assertThat(dir.resolve("a1")).doesNotExist();
+        assertThat(dir.resolve("a2")).doesNotExist();
+
         Path flipped = dir.resolve("flipped.zip");
         Files.copy(model, flipped);
         rewrite(flipped, "weights.params", b -> {
