@@ -51,11 +51,11 @@ final class AnalyzeCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, description = "Output directory.")
     Path out;
 
-    @Option(names = "--window-s", converter = Bounds.PositiveReal.class,
+    @Option(names = "--window-s", converter = Bounds.WindowSeconds.class,
             description = "Window length in seconds (default: the training data's).")
     Double windowS;
 
-    @Option(names = "--hop-s", converter = Bounds.PositiveReal.class,
+    @Option(names = "--hop-s", converter = Bounds.WindowSeconds.class,
             description = "Hop between windows in seconds (default: the training data's, or half a window).")
     Double hopS;
 
@@ -185,6 +185,9 @@ final class AnalyzeCommand implements Callable<Integer> {
                 }
             }
         }
+        int spectrogramHop = opened.stream().mapToInt(o -> o.card().transform().hop()).min().orElse(1);
+        Bounds.checkAnalysisWindow(windowS != null ? "--window-s" : "the window from the model", window,
+                hopS != null ? "--hop-s" : "the hop from the model", hop, scorer.sampleRate(), spectrogramHop);
         List<String> labels = scorer.labels();
         Map<String, Double> overrides = thresholdsFile == null ? Map.of() : ClassThresholds.read(thresholdsFile);
         double[] thr = ClassThresholds.of(labels, threshold != null ? threshold : scorer.cardThreshold(), overrides);

@@ -12,7 +12,45 @@ import picocli.CommandLine.TypeConversionException;
  * validate their own fields; these bounds only fail earlier and name the flag.
  */
 final class Bounds {
+    /**
+     * The longest window or hop, in seconds, any command takes (issue 13: {@code --window-s 1e9}
+     * exhausted the heap before anything checked it). An hour is far beyond any call or example.
+     */
+    static final double MAX_WINDOW_S = 3600;
+    /**
+     * The most samples one analysis window may hold, at the models' rate: the analysis pipeline's
+     * run limit (a run of overlapping windows is one span of at most this many samples), 64 MB of
+     * floats; 17 min at 16 kHz, 58 s at 288 kHz.
+     */
+    static final long MAX_WINDOW_SAMPLES = 1L << 24;
+
     private Bounds() {}
+
+    /**
+     * Checks an analysis window and hop against the models' sample rate once it is known: the
+     * window must fit in {@link #MAX_WINDOW_SAMPLES}, and the hop must be at least one hop of the
+     * spectrogram (windows closer than a spectrogram column add nothing but time: {@code --hop-s
+     * 1e-9} gave a window per sample and made no progress).
+     *
+     * @param windowFlag {@code --window-s} or where the window came from, for the message
+     * @param spectrogramHop the smallest hop of the models' transforms, samples
+     */
+    static void checkAnalysisWindow(String windowFlag, double windowS, String hopFlag, double hopS, int rate,
+            int spectrogramHop) {
+        double samples = windowS * rate;
+        if (!(samples <= MAX_WINDOW_SAMPLES)) {
+            throw new org.echomask.EchomaskException(windowFlag + " " + trim(windowS) + ": a window of "
+                    + String.format(Locale.ROOT, "%.0f", samples) + " samples at " + rate + " Hz; at most "
+                    + MAX_WINDOW_SAMPLES + " samples (" + String.format(Locale.ROOT, "%.1f", MAX_WINDOW_SAMPLES / (double) rate)
+                    + " s at this rate) are analysed as one window");
+        }
+        double minHop = spectrogramHop / (double) rate;
+        if (hopS * rate < spectrogramHop) {
+            throw new org.echomask.EchomaskException(hopFlag + " " + hopS + ": under one spectrogram hop of the model ("
+                    + spectrogramHop + " samples = " + String.format(Locale.ROOT, "%.6g", minHop) + " s at " + rate
+                    + " Hz); windows closer than that add nothing but time: use at least that");
+        }
+    }
 
     static int intAtLeast(String text, int min) {
         int v = parseInt(text);
@@ -133,6 +171,32 @@ final class Bounds {
         @Override
         public Double convert(String value) {
             return doubleAbove(value, 0, true);
+        }
+    }
+
+    /** A window or hop in seconds: finite, > 0 and at most {@link #MAX_WINDOW_S}. */
+    static final class WindowSeconds implements ITypeConverter<Double> {
+        @Override
+        public Double convert(String value) {
+            double v = parseDouble(value);
+            if (!(v > 0 && v <= MAX_WINDOW_S)) {
+                throw new TypeConversionException("must be > 0 and at most " + trim(MAX_WINDOW_S) + " (an hour), got "
+                        + value.trim());
+            }
+            return v;
+        }
+    }
+
+    /** An example length in seconds where 0 means whole recordings: in [0, {@link #MAX_WINDOW_S}]. */
+    static final class ExampleSeconds implements ITypeConverter<Double> {
+        @Override
+        public Double convert(String value) {
+            double v = parseDouble(value);
+            if (!(v >= 0 && v <= MAX_WINDOW_S)) {
+                throw new TypeConversionException("must be >= 0 (0 = whole recordings) and at most " + trim(MAX_WINDOW_S)
+                        + " (an hour), got " + value.trim());
+            }
+            return v;
         }
     }
 

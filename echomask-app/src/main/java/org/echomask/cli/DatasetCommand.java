@@ -57,7 +57,7 @@ final class DatasetCommand implements Callable<Integer> {
             description = "Built-in transform name (${COMPLETION-CANDIDATES}) or a JSON file. Default: ${DEFAULT-VALUE}.")
     SpectrogramTransform transform;
 
-    @Option(names = "--window-s", defaultValue = "0", converter = Bounds.NonNegativeReal.class, description = "Example length in seconds; 0 = whole recordings. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--window-s", defaultValue = "0", converter = Bounds.ExampleSeconds.class, description = "Example length in seconds; 0 = whole recordings. Default: ${DEFAULT-VALUE}.")
     double windowS;
 
     @Option(names = "--hop-s", converter = Bounds.PositiveReal.class, description = "Hop between windows in seconds (default: the window length).")

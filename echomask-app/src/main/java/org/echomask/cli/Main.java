@@ -15,6 +15,17 @@ import picocli.CommandLine.Command;
 public final class Main implements Callable<Integer> {
 
     public static void main(String[] args) {
+        // An OutOfMemoryError on another thread leaves the JVM half alive (it then ignored SIGTERM for
+        // minutes, issue 13): say so and stop at once. The launcher runs java with
+        // -XX:+ExitOnOutOfMemoryError, which stops it even sooner; this serves plain `java -cp` runs.
+        Thread.setDefaultUncaughtExceptionHandler((thread, e) -> {
+            if (outOfMemory(e)) {
+                System.err.println("echomask: " + outOfMemoryMessage() + " (in thread " + thread.getName() + ")");
+                Runtime.getRuntime().halt(1);
+            }
+            System.err.print("Exception in thread \"" + thread.getName() + "\" ");
+            e.printStackTrace();
+        });
         System.exit(run(args));
     }
 
@@ -32,13 +43,40 @@ public final class Main implements Callable<Integer> {
         giveVersionToSubcommands(cl);
         cl.setParameterExceptionHandler(Main::usageError);
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
-            if (ex instanceof EchomaskException || ex instanceof java.io.UncheckedIOException) {
-                commandLine.getErr().println("echomask: " + ex.getMessage());
+            String line = errorLine(ex);
+            if (line != null) {
+                commandLine.getErr().println("echomask: " + line);
                 return 1;
             }
             throw ex;
         });
         return cl.execute(args);
+    }
+
+    /**
+     * The one line a failed command prints, or null for a bug (whose stack trace is wanted):
+     * Echomask's own errors and I/O failures say what is wrong; running out of memory, wherever
+     * it happened, says what to change.
+     */
+    static String errorLine(Throwable ex) {
+        if (ex instanceof EchomaskException || ex instanceof java.io.UncheckedIOException) {
+            return ex.getMessage();
+        }
+        return outOfMemory(ex) ? outOfMemoryMessage() : null;
+    }
+
+    private static boolean outOfMemory(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof OutOfMemoryError) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String outOfMemoryMessage() {
+        return "out of memory (Java heap of " + Runtime.getRuntime().maxMemory() / (1 << 20) + " MiB): use a smaller"
+                + " --window-s, --batch-size or --threads, or give Java more heap, e.g. ECHOMASK_JAVA_OPTS=-Xmx16g ./echomask ...";
     }
 
     @Override

@@ -3,6 +3,7 @@ package org.echomask.cli;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.echomask.EchomaskException;
 import org.echomask.audio.AudioReaders;
 import org.echomask.audio.MonoAudio;
 import org.echomask.audio.ChannelMix;
@@ -14,6 +15,7 @@ import org.echomask.spectrogram.Spectrogram;
 import org.echomask.spectrogram.SpectrogramImages;
 import org.echomask.spectrogram.SpectrogramTransform;
 import org.echomask.spectrogram.SpectrogramTransformBuilder;
+import org.echomask.spectrogram.Stft;
 import org.echomask.spectrogram.WindowType;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -37,7 +39,7 @@ final class SpectrogramCommand implements Callable<Integer> {
             description = "Built-in transform name (${COMPLETION-CANDIDATES}) or a JSON file. Default: ${DEFAULT-VALUE}.")
     SpectrogramTransform transform;
 
-    @Option(names = "--n-fft", converter = FftLength.class, description = "FFT length (>= 2).")
+    @Option(names = "--n-fft", converter = FftLength.class, description = "FFT length (8 to 2^20).")
     Integer nFft;
 
     @Option(names = "--hop", converter = Bounds.Positive.class, description = "Hop in samples (>= 1).")
@@ -57,7 +59,7 @@ final class SpectrogramCommand implements Callable<Integer> {
     @Option(names = "--fmax", converter = Bounds.NonNegativeReal.class, description = "Highest frequency kept, Hz (0 = Nyquist).")
     Double fmax;
 
-    @Option(names = "--mel", converter = Bounds.NonNegative.class, description = "Number of mel bands (0 = linear frequency).")
+    @Option(names = "--mel", converter = MelBands.class, description = "Number of mel bands (0 = linear frequency; at most 4096).")
     Integer mel;
 
     @Mixin
@@ -66,13 +68,28 @@ final class SpectrogramCommand implements Callable<Integer> {
     @Option(names = "--png", description = "Also write a colour PNG with axes.")
     Path png;
 
-    /** An FFT needs at least two points. */
+    /** The transform's own range of FFT lengths. */
     static final class FftLength implements picocli.CommandLine.ITypeConverter<Integer> {
         @Override
         public Integer convert(String value) {
-            return Bounds.intAtLeast(value, 2);
+            return Bounds.intIn(value, 8, 1 << 20);
         }
     }
+
+    /** Mel bands: a filter bank is bands x bins; thousands of bands already resolve more than any FFT here. */
+    static final class MelBands implements picocli.CommandLine.ITypeConverter<Integer> {
+        @Override
+        public Integer convert(String value) {
+            return Bounds.intIn(value, 0, 4096);
+        }
+    }
+
+    /**
+     * The most cells (frequency bins x frames, before any crop or mel) a spectrogram may have:
+     * 2^28 floats, 1 GiB. A long recording at a hop of one sample asks for far more and ran the
+     * heap out; the grid is checked before it is computed.
+     */
+    static final long MAX_CELLS = 1L << 28;
 
     @Override
     public Integer call() {
@@ -106,6 +123,13 @@ final class SpectrogramCommand implements Callable<Integer> {
         int rate = t.sampleRate() == 0 ? audio.sampleRate() : t.sampleRate();
         float[] samples = rate == audio.sampleRate() ? audio.samples()
                 : Resampler.resample(audio.samples(), audio.sampleRate(), rate);
+        long frames = Stft.frameCount(samples.length, t.nFft(), t.hop(), t.center());
+        long cells = (t.nFft() / 2 + 1) * frames;
+        if (cells > MAX_CELLS) {
+            throw new EchomaskException(input + ": a spectrogram of " + (t.nFft() / 2 + 1) + " bins x " + frames + " frames ("
+                    + cells * 4 / (1 << 20) + " MiB) is over the limit of " + MAX_CELLS * 4 / (1 << 20) + " MiB; use a larger"
+                    + " --hop or a smaller --n-fft");
+        }
         Spectrogram s = t.apply(samples, rate);
         Npy.write(out, s.values());
         System.out.printf(Locale.ROOT, "%s: %d frequency bins x %d frames (%s, %d Hz, n_fft %d, hop %d) -> %s%n", input,

@@ -70,6 +70,37 @@ public record AnalysisSettings(List<String> models, List<String> modelFingerprin
         }
     }
 
+    /**
+     * The most windows one recording may be cut into: their scores are kept for the windows table
+     * and post-processing, and each costs a spectrogram and a forward pass. A day at a 0.1 s hop is
+     * 864,000; a hop of one sample (issue 13: {@code --hop-s 1e-9}) would be billions.
+     */
+    public static final long MAX_WINDOWS_PER_RECORDING = 2_000_000;
+
+    /** Windows a recording of {@code durationS} seconds is cut into (the last one may be short). */
+    public long windowCount(double durationS) {
+        long frames = Math.round(durationS * sampleRate);
+        long window = windowSamples();
+        long hop = hopSamples();
+        return frames <= window ? 1 : 1 + (frames - window + hop - 1) / hop;
+    }
+
+    /**
+     * Refuses a recording that would get more than {@link #MAX_WINDOWS_PER_RECORDING} windows
+     * (reported for that recording; the run goes on). A NaN duration (unknown) passes.
+     */
+    public void checkWindowCount(String recording, double durationS) {
+        if (!Double.isFinite(durationS)) {
+            return;
+        }
+        long n = windowCount(durationS);
+        if (n > MAX_WINDOWS_PER_RECORDING) {
+            throw new EchomaskException(recording + ": " + n + " windows of " + windowS + " s every " + hopS + " s over "
+                    + durationS + " s, more than " + MAX_WINDOWS_PER_RECORDING + " per recording; use a larger --hop-s"
+                    + " (or split the recording)");
+        }
+    }
+
     public int windowSamples() {
         return (int) Math.round(windowS * sampleRate);
     }

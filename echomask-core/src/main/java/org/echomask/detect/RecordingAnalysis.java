@@ -83,6 +83,7 @@ public final class RecordingAnalysis {
                 s.sampleRate(), s.windowSamples(), s.hopSamples(), LastWindow.KEEP_SHORT, AudioWindows.Spec.DEFAULT_BLOCK);
         try (AudioWindows windows = AudioWindows.over(source, spec)) {
             info = source.info();
+            s.checkWindowCount(rec.path().toString(), info.durationSeconds());
             raw = WindowPipeline.run(windows, s.windowSamples(), scorer, options.batchSize(), workers, advanced);
         } catch (RuntimeException e) {
             source.close();

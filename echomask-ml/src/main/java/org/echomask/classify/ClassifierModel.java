@@ -33,18 +33,23 @@ public final class ClassifierModel implements AutoCloseable {
 
     public static ClassifierModel open(Path pkg) {
         ModelPackage.Opened<ClassifierCard> opened = ModelPackage.open(pkg, ClassifierCard.class, ClassifierCard.KIND);
-        ClassifierSpec spec = opened.card().spec();
-        NDManager manager = Engines.pytorch().newBaseManager();
+        NDManager manager = null;
         try {
+            ClassifierSpec spec = opened.card().spec();
+            manager = Engines.pytorch().newBaseManager();
             MaskGuidedClassifier block = spec.build();
             ClassifierLearner learner = new ClassifierLearner(block, spec.task(), spec.labelSet(), 1, spec.inputHeight(),
                     spec.inputWidth(), null, spec.loss());
             block.initialize(manager, DataType.FLOAT32, learner.inputShapes());
-            ModelPackage.loadWeights(opened.dir(), block, manager);
+            ModelPackage.loadWeights(opened, block, manager, "spec " + spec.describe());
             return new ClassifierModel(opened, block, learner, manager);
         } catch (RuntimeException e) {
-            manager.close();
-            throw e instanceof EchomaskException ? e : new EchomaskException(pkg + ": cannot load classifier: " + e.getMessage(), e);
+            if (manager != null) {
+                manager.close();
+            }
+            opened.close();
+            throw e instanceof EchomaskException ? e : new EchomaskException(pkg + ": cannot load classifier: "
+                    + EchomaskException.rootMessage(e), e);
         }
     }
 
@@ -104,5 +109,6 @@ public final class ClassifierModel implements AutoCloseable {
     @Override
     public void close() {
         manager.close();
+        opened.close();
     }
 }

@@ -100,11 +100,20 @@ public final class ClassifierTraining {
                 job.config().seed(), result.seconds(), result.examplesPerSecond(), result.bestEpoch(), metrics,
                 result.history().stream().map(r -> (Map<String, Object>) Json.toMap(r)).toList());
         // A classifier on generated masks carries the segmenter that made them, so analysis can make them too.
-        Path segmenter = spec.maskSource().equals(MaskRecipe.GENERATED)
-                ? data.generatedMaskSegmenter().map(p -> ModelPackage.open(p, SegmenterCard.class, SegmenterCard.KIND).dir()).orElse(null)
+        // (Opened and closed here: a zipped segmenter's temporary copy lives only while it is copied in.)
+        ModelPackage.Opened<SegmenterCard> segmenter = spec.maskSource().equals(MaskRecipe.GENERATED)
+                ? data.generatedMaskSegmenter().map(p -> ModelPackage.open(p, SegmenterCard.class, SegmenterCard.KIND))
+                        .orElse(null)
                 : null;
-        ModelPackage.save(job.out(), ClassifierCard.of(spec, data.info().transform(), input), provenance, block, segmenter,
-                List.of(runDir.resolve("metrics.csv"), runDir.resolve("metrics.json")).stream().filter(Files::isRegularFile).toList());
+        try {
+            ModelPackage.save(job.out(), ClassifierCard.of(spec, data.info().transform(), input), provenance, block,
+                    segmenter == null ? null : segmenter.dir(), List.of(runDir.resolve("metrics.csv"),
+                            runDir.resolve("metrics.json")).stream().filter(Files::isRegularFile).toList());
+        } finally {
+            if (segmenter != null) {
+                segmenter.close();
+            }
+        }
         return new Outcome(job.out(), result, train.size(), val.size(), valScores);
     }
 }

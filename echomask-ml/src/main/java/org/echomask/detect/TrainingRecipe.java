@@ -47,9 +47,9 @@ public final class TrainingRecipe {
         }
         Path inPackage = opened.dir().resolve(DATASET_FILE);
         if (Files.isRegularFile(inPackage)) {
-            DatasetInfo info = Json.readFile(inPackage, DatasetInfo.class);
+            DatasetInfo info = readInPackage(opened, DATASET_FILE, DatasetInfo.class);
             if (info.windowS() > 0) {
-                return new Window(info.windowS(), info.hopS(), inPackage.toString(), false);
+                return new Window(info.windowS(), info.hopS(), inPackageName(opened, DATASET_FILE), false);
             }
         }
         Optional<InputRecipe.Window> fromDataset = trainingDataset(opened).flatMap(InputRecipe::window);
@@ -58,7 +58,7 @@ public final class TrainingRecipe {
             return new Window(w.windowS(), w.hopS(), w.source() + ", the training dataset named in the provenance of a"
                     + " package from before cards carried their window", true);
         }
-        return fromTransform(opened.card().transform(), opened.card().spec().inputWidth(), opened.dir());
+        return fromTransform(opened.card().transform(), opened.card().spec().inputWidth(), opened.source());
     }
 
     /**
@@ -104,7 +104,8 @@ public final class TrainingRecipe {
         }
         Path inPackage = opened.dir().resolve(PROPOSER_FILE);
         if (Files.isRegularFile(inPackage)) {
-            return new Proposer(Json.readFile(inPackage, ProposerConfig.class), inPackage.toString(), false);
+            return new Proposer(readInPackage(opened, PROPOSER_FILE, ProposerConfig.class), inPackageName(opened, PROPOSER_FILE),
+                    false);
         }
         Optional<Path> ds = trainingDataset(opened).filter(d -> Files.isRegularFile(InputRecipe.proposerFile(d)));
         if (ds.isPresent()) {
@@ -113,6 +114,20 @@ public final class TrainingRecipe {
         }
         return new Proposer(ProposerConfig.preset(FALLBACK_PRESET), "the '" + FALLBACK_PRESET
                 + "' preset (the package predates cards that record it and its training dataset is not here)", true);
+    }
+
+    private static <T> T readInPackage(ModelPackage.Opened<ClassifierCard> opened, String file, Class<T> type) {
+        try {
+            return Json.readFile(opened.dir().resolve(file), type);
+        } catch (EchomaskException e) {
+            throw new EchomaskException(e.getMessage().replace(opened.dir().resolve(file).toString(),
+                    inPackageName(opened, file)), e);
+        }
+    }
+
+    /** A file of the package as the user knows it: the zip or directory they named, not a temporary copy. */
+    private static String inPackageName(ModelPackage.Opened<ClassifierCard> opened, String file) {
+        return opened.source() + (opened.temporary() ? "!/" : "/") + file;
     }
 
     /** The training dataset directory named in the provenance, when it still exists here. */

@@ -31,16 +31,21 @@ public final class SegmenterModel implements AutoCloseable {
     public static SegmenterModel open(Path pkg) {
         ModelPackage.Opened<SegmenterCard> opened = ModelPackage.open(pkg, SegmenterCard.class, SegmenterCard.KIND);
         SegmenterCard card = opened.card();
-        NDManager manager = Engines.pytorch().newBaseManager();
+        NDManager manager = null;
         try {
+            manager = Engines.pytorch().newBaseManager();
             Block block = org.echomask.nn.DeepLabV3.create(card.spec());
             SegmentationLearner learner = new SegmentationLearner(block, card.inputHeight(), card.inputWidth());
             block.initialize(manager, DataType.FLOAT32, learner.inputShapes());
-            ModelPackage.loadWeights(opened.dir(), block, manager);
+            ModelPackage.loadWeights(opened, block, manager, "spec " + card.spec().describe());
             return new SegmenterModel(opened, learner, manager);
         } catch (RuntimeException e) {
-            manager.close();
-            throw e instanceof EchomaskException ? e : new EchomaskException(pkg + ": cannot load segmenter: " + e.getMessage(), e);
+            if (manager != null) {
+                manager.close();
+            }
+            opened.close();
+            throw e instanceof EchomaskException ? e : new EchomaskException(pkg + ": cannot load segmenter: "
+                    + EchomaskException.rootMessage(e), e);
         }
     }
 
@@ -93,5 +98,6 @@ public final class SegmenterModel implements AutoCloseable {
     @Override
     public void close() {
         manager.close();
+        opened.close();
     }
 }

@@ -70,6 +70,11 @@ final class EpochRunner {
         progress.start("epoch " + epoch + "/" + config.epochs(), examples);
         try {
             TrainPass pass = trainPass(epoch, plan, progress);
+            // The loss is checked before each step, so the step after it is the only one unchecked:
+            // an epoch's last update can still make the weights non-finite (issue 13: lr 1e300, one step).
+            Weights.firstNonFinite(block).ifPresent(p -> {
+                throw diverged(epoch, plan.size() - 1, "after its update, parameter " + p + " is not finite");
+            });
             progress.status(String.format(Locale.ROOT, "loss %.4f, validating", pass.meanLoss()));
             Validation validation = validate(epoch);
             progress.status(String.format(Locale.ROOT, "loss %.4f, val_loss %.4f, val_%s %.4f", pass.meanLoss(),
@@ -115,8 +120,7 @@ final class EpochRunner {
                 NDArray lossArray = learner.trainingLoss(store, inputs, target, TrainingStep.of(config.seed(), epoch, index));
                 loss = Tensors.scalar(lossArray, "the training loss");
                 if (!Double.isFinite(loss)) {
-                    throw new EchomaskException("training loss is " + loss + " at epoch " + epoch + ", batch " + (index + 1)
-                            + " (examples " + batch.ids() + "): lower the learning rate or check these inputs");
+                    throw diverged(epoch, index, "loss is " + loss + " (examples " + batch.ids() + ")");
                 }
                 collector.backward(lossArray);
             }
@@ -124,14 +128,22 @@ final class EpochRunner {
             if (config.gradientClipNorm() > 0) {
                 double norm = GradientClipping.globalNorm(parameters);
                 if (!Double.isFinite(norm)) {
-                    throw new EchomaskException("gradient norm is " + norm + " at epoch " + epoch + ", batch " + (index + 1)
-                            + ": lower the learning rate or check the loss");
+                    throw diverged(epoch, index, "the gradient norm is " + norm);
                 }
                 scale = GradientClipping.scale(norm, config.gradientClipNorm());
             }
             optimizer.step(parameters, learningRate, scale);
             return loss;
         }
+    }
+
+    /**
+     * The error of a run whose numbers left the finite: which step (1-based in its epoch) and what;
+     * the checkpoint on disk is still the last good epoch's.
+     */
+    private static EchomaskException diverged(int epoch, int batchIndex, String what) {
+        return new EchomaskException("training diverged at epoch " + epoch + ", step " + (batchIndex + 1) + ": " + what
+                + "; try a lower learning rate (--lr) or check these inputs. Nothing was saved from this epoch");
     }
 
     private Validation validate(int epoch) {
@@ -147,6 +159,11 @@ final class EpochRunner {
                         targets.add(batch.target().row(i));
                     }
                 });
-        return new Validation(lossSum[0] / val.size(), learner.metric().score(scores, targets));
+        double meanLoss = lossSum[0] / val.size();
+        if (!Double.isFinite(meanLoss)) {
+            throw new EchomaskException("training diverged at epoch " + epoch + ": the validation loss is " + meanLoss
+                    + " with finite weights; try a lower learning rate (--lr) or check the validation examples");
+        }
+        return new Validation(meanLoss, learner.metric().score(scores, targets));
     }
 }

@@ -72,7 +72,7 @@ public final class Trainer {
             for (int epoch = state.epochsDone() + 1; epoch <= config.epochs() && !state.stoppedEarly; epoch++) {
                 EpochRecord record = runner.run(epoch, progress);
                 state.history.add(record);
-                if (state.bestEpoch == 0 || isBetter(record.valScore(), state.bestScore)) {
+                if (isBetter(record.valScore(), state.bestScore)) {
                     state.bestEpoch = epoch;
                     state.bestScore = record.valScore();
                     state.bestWeights = Weights.save(block);
@@ -83,6 +83,12 @@ public final class Trainer {
                 checkpoint(state, config, train.size(), metric).write(runDir, payload(block, state.bestWeights, optimizer));
             }
             MetricsFiles.write(runDir, metric, state.history);
+            if (state.bestEpoch == 0) {
+                // A NaN score says nothing about the weights: no epoch may be picked by it (issue 13).
+                throw new EchomaskException("the validation metric val_" + metric + " was NaN in every epoch ("
+                        + state.epochsDone() + "), so no epoch can be chosen as the best and nothing was saved; check"
+                        + " that the validation examples can be scored (e.g. some signal in their masks)");
+            }
             Weights.load(block, state.bestWeights, parameters, "best weights (epoch " + state.bestEpoch + ")");
             return TrainingResult.of(metric, state.history, state.bestEpoch, state.bestScore, state.stoppedEarly,
                     state.resumedAfterEpoch);
@@ -91,9 +97,12 @@ public final class Trainer {
         }
     }
 
-    /** Higher is better; a NaN score never beats anything, anything finite beats a NaN best. */
+    /**
+     * Higher is better; a non-finite score never beats anything (nor is it ever the best: the best
+     * epoch starts as none, with a NaN best score), anything finite beats a NaN best.
+     */
     static boolean isBetter(double score, double best) {
-        return !Double.isNaN(score) && (Double.isNaN(best) || score > best);
+        return Double.isFinite(score) && (Double.isNaN(best) || score > best);
     }
 
     /** Mutable bookkeeping of a run between epochs. */
@@ -167,6 +176,8 @@ public final class Trainer {
 
     private static Checkpoint.Payload payload(Block block, byte[] bestWeights, AdamW optimizer) {
         byte[] weights = Weights.save(block);
+        // No best epoch yet (every score NaN): the current weights hold its place; bestEpoch 0 marks them unusable.
+        byte[] best = bestWeights != null ? bestWeights : weights;
         return new Checkpoint.Payload() {
             @Override
             public byte[] weights() {
@@ -175,7 +186,7 @@ public final class Trainer {
 
             @Override
             public byte[] bestWeights() {
-                return bestWeights;
+                return best;
             }
 
             @Override

@@ -3,6 +3,7 @@ package org.echomask.train;
 import ai.djl.MalformedModelException;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.NDScope;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import ai.djl.util.Pair;
@@ -14,6 +15,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.echomask.EchomaskException;
 
 /**
@@ -32,6 +34,33 @@ public final class Weights {
             throw new UncheckedIOException(e);
         }
         return bytes.toByteArray();
+    }
+
+    /**
+     * The first parameter (in block order) holding a NaN or an infinity, named with what it holds,
+     * e.g. {@code "01Linear_weight (NaN)"}; empty when every value is finite. One reduction per
+     * parameter on the engine: cheap next to an epoch, so it runs at every epoch end and save.
+     */
+    public static Optional<String> firstNonFinite(Block block) {
+        for (Pair<String, Parameter> p : block.getParameters()) {
+            if (!p.getValue().isInitialized()) {
+                continue;
+            }
+            NDArray a = p.getValue().getArray();
+            if (!a.getDataType().isFloating()) {
+                continue;
+            }
+            // A scope of its own: the test arrays would otherwise pile up in the parameters' manager.
+            try (NDScope scope = new NDScope()) {
+                if (a.isNaN().any().getBoolean()) {
+                    return Optional.of(p.getKey() + " (NaN)");
+                }
+                if (a.isInfinite().any().getBoolean()) {
+                    return Optional.of(p.getKey() + " (infinite)");
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     /**
