@@ -51,6 +51,7 @@ public final class FlacReader implements AudioSource {
      * an early end is accepted instead of raising.
      */
     public static FlacReader open(Path path, ReadOptions options) {
+        AudioReaders.requireRegularFile(path);
         InputStream in = null;
         try {
             in = new BufferedInputStream(Files.newInputStream(path), 1 << 16);
