@@ -11,6 +11,7 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Locale;
+import java.util.function.LongSupplier;
 import org.jflac.ChannelData;
 import org.jflac.FLACDecoder;
 import org.jflac.frame.Frame;
@@ -26,7 +27,10 @@ import org.jflac.frame.Frame;
  * header is wrong and the file is refused; other bytes after the declared end (an ID3v1 tag) are
  * ignored, as libFLAC does. A corrupt frame (checksum mismatch, bad header, undecodable subframe,
  * bytes that are not frames) is never delivered: jflac would turn it into silence or drop it, so
- * the file is refused naming the time of the first one and how many the file holds.
+ * the file is refused naming the time of the first one and how many the file holds. Where jflac
+ * would retry a bad header forever without reading (at the end of a damaged stream), the error
+ * listener ends the call. Without a declared total, a stream that stops inside a frame is still
+ * truncation.
  */
 public final class FlacReader implements AudioSource {
     /** Frames made room for per byte of file by {@link #sizeHintFrames()} (FLAC rarely packs more). */
@@ -35,7 +39,7 @@ public final class FlacReader implements AudioSource {
     private final Path path;
     private final FileChannel channel;
     private final FLACDecoder decoder;
-    private final FrameErrors errors = new FrameErrors();
+    private final FrameErrors errors;
     private final AudioInfo info;
     private final FlacMetadata meta;
     private final long framesDeclared;
@@ -45,6 +49,8 @@ public final class FlacReader implements AudioSource {
     private int frameLength;
     private int framePos;
     private long framesRead;
+    /** jflac's count of bytes consumed when the last whole frame was decoded. */
+    private long bytesAtFrameEnd;
     private boolean ended;
 
     private FlacReader(Path path, FileChannel channel, FLACDecoder decoder, FlacMetadata meta, ReadOptions options) {
@@ -58,6 +64,8 @@ public final class FlacReader implements AudioSource {
         this.info = new AudioInfo(path, meta.sampleRate, meta.channels, framesDeclared, meta.bitsPerSample,
                 AudioInfo.SampleEncoding.PCM_SIGNED);
         this.frame = new int[meta.channels][];
+        this.errors = new FrameErrors(decoder::getTotalBytesRead);
+        this.bytesAtFrameEnd = decoder.getTotalBytesRead();
         decoder.addFrameListener(errors);
     }
 
@@ -155,9 +163,14 @@ public final class FlacReader implements AudioSource {
         }
         if (d.frame == null) {
             ended = true;
-            if (framesDeclared >= 0 && framesRead < framesDeclared && strictTruncation) {
+            if (strictTruncation && framesDeclared >= 0 && framesRead < framesDeclared) {
                 throw new AudioFileException(path, "truncated: " + framesDeclared + " frames declared, "
                         + framesRead + " present");
+            }
+            // Without a declared total, a stream cut inside a frame is told by the bytes that began it.
+            if (strictTruncation && framesDeclared < 0 && !d.corrupt() && decoder.getTotalBytesRead() != bytesAtFrameEnd) {
+                throw new AudioFileException(path, "truncated: the stream ends inside the frame at " + time(framesRead)
+                        + " (STREAMINFO declares no total)");
             }
             return false;
         }
@@ -169,6 +182,7 @@ public final class FlacReader implements AudioSource {
         }
         frameLength = d.frame.header.blockSize;
         framePos = 0;
+        bytesAtFrameEnd = decoder.getTotalBytesRead();
         return true;
     }
 
@@ -231,11 +245,13 @@ public final class FlacReader implements AudioSource {
             f = decoder.readNextFrame();
         } catch (EOFException e) {
             f = null; // the stream stops inside a frame: a truncated file, judged by the caller
+        } catch (FrameErrors.Stalled e) {
+            f = null; // jflac reports the same error again and again without reading: the end of the stream
         } catch (IOException | RuntimeException e) {
             f = null;
             cause = e;
         }
-        int bad = decoder.getBadFrames() - badBefore + errors.crcErrors + (cause == null ? 0 : 1);
+        int bad = decoder.getBadFrames() - badBefore - errors.repeats + errors.crcErrors + (cause == null ? 0 : 1);
         String problem = errors.first != null ? errors.first
                 : cause != null ? "undecodable frame (" + cause + ")" : "undecodable frame";
         return new Decoded(f, problem, Math.max(errors.count > 0 || cause != null ? 1 : 0, bad),
@@ -249,18 +265,34 @@ public final class FlacReader implements AudioSource {
         }
     }
 
-    /** Collects what jflac reports through its listener instead of throwing (it zero-fills or skips those frames). */
+    /**
+     * Collects what jflac reports through its listener instead of throwing (it zero-fills or skips
+     * those frames), and is the watchdog of its frame loop: at the end of a stream after damage,
+     * jflac's readNextFrame retries a bad header forever without consuming a byte, reporting it
+     * each time; a run of such reports ends the call.
+     */
     private static final class FrameErrors implements org.jflac.FrameListener {
+        private static final int MAX_REPEATS = 16;
+        private final LongSupplier bytesConsumed;
+        private long lastAt = -1;
         int count;
         int crcErrors;
         int lostSync;
+        /** Reports that came without a byte consumed since the previous one: one damage, not several. */
+        int repeats;
         String first;
+
+        FrameErrors(LongSupplier bytesConsumed) {
+            this.bytesConsumed = bytesConsumed;
+        }
 
         void reset() {
             count = 0;
             crcErrors = 0;
             lostSync = 0;
+            repeats = 0;
             first = null;
+            // lastAt is kept: a call that begins where a stalled one ended repeats the same damage
         }
 
         @Override
@@ -268,6 +300,14 @@ public final class FlacReader implements AudioSource {
             if (msg.contains("EOFException")) {
                 return; // the stream ends inside a subframe: truncation, not damage
             }
+            long at = bytesConsumed.getAsLong();
+            if (at == lastAt) {
+                if (++repeats >= MAX_REPEATS) {
+                    throw new Stalled();
+                }
+                return;
+            }
+            lastAt = at;
             count++;
             String problem;
             if (msg.startsWith("CRC Error")) {
@@ -290,6 +330,15 @@ public final class FlacReader implements AudioSource {
             }
             if (first == null) {
                 first = problem;
+            }
+        }
+
+        /** Thrown through jflac's frame loop to leave it; carries nothing. */
+        static final class Stalled extends RuntimeException {
+            private static final long serialVersionUID = 1L;
+
+            Stalled() {
+                super(null, null, false, false);
             }
         }
 

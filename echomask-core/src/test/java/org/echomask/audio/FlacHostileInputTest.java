@@ -50,8 +50,19 @@ class FlacHostileInputTest {
         }
     }
 
+    private static byte[] truncatedFixture() {
+        try {
+            return Files.readAllBytes(FlacReaderTest.resource("mono16_8k_truncated.flac"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     private static byte[] withTotalSamples(long total) {
-        byte[] b = fixture();
+        return withTotalSamples(fixture(), total);
+    }
+
+    private static byte[] withTotalSamples(byte[] b, long total) {
         b[21] = (byte) ((b[21] & 0xf0) | (int) (total >>> 32 & 0x0f));
         ByteBuffer.wrap(b).putInt(22, (int) total);
         return b;
@@ -182,6 +193,33 @@ class FlacHostileInputTest {
         Arrays.fill(tag, 3, 128, (byte) 0xff);
         Path p = write("id3v1.flac", concat(fixture(), tag));
         assertTimeoutPreemptively(QUICKLY, () -> assertThat(readAll(p)).containsExactly(expected()));
+    }
+
+    /**
+     * At the end of a stream after a damaged frame header, jflac's readNextFrame retried the header
+     * forever without reading a byte (the second frame's sync 0xFFF8 turned 0xFFFA, file cut short).
+     */
+    @Test
+    void aDamagedHeaderAtTheEndOfTheStreamEndsTheReadInsteadOfSpinning() {
+        byte[] b = truncatedFixture();
+        b[FRAME_2 + 1] = (byte) 0xFA;
+        Path p = write("spin.flac", b);
+        assertTimeoutPreemptively(QUICKLY, () -> assertThatThrownBy(() -> readAll(p)).isInstanceOf(AudioFileException.class)
+                .hasMessageContaining("corrupt FLAC frame at 0.072 s (sample 576): bad frame header")
+                .hasMessageContaining("1 corrupt frame in the file"));
+    }
+
+    /** With no total in STREAMINFO (streaming encoders), a stream cut inside a frame was read as complete. */
+    @Test
+    void aStreamCutInsideAFrameIsTruncatedEvenWithoutADeclaredTotal() {
+        Path p = write("no-total.flac", withTotalSamples(truncatedFixture(), 0));
+        assertThatThrownBy(() -> readAll(p)).isInstanceOf(AudioFileException.class)
+                .hasMessageContaining("truncated: the stream ends inside the frame at 0.072 s (sample 576)");
+        try (AudioSource src = AudioReaders.open(p, ReadOptions.lenient())) {
+            assertThat(src.info().frames()).isEqualTo(-1);
+            assertThat(AudioTestSupport.readAll(src, 100)[0]).containsExactly(Arrays.copyOf(expected(), 576));
+        }
+        assertThat(readAll(write("complete.flac", withTotalSamples(0)))).containsExactly(expected());
     }
 
     private static byte[] concat(byte[]... parts) {
