@@ -15,6 +15,11 @@ import org.echomask.EchomaskException;
 public final class AudioReaders {
     /** readMono refuses files longer than this: they must be streamed. */
     public static final long MAX_MONO_FRAMES = Integer.MAX_VALUE - 16;
+    /**
+     * Samples (frames x channels) a block buffer holds at most: per-channel buffers scale with the
+     * channel count, so a header declaring 65535 channels gets short blocks, not 4 GB of them.
+     */
+    static final int MAX_BLOCK_SAMPLES = 1 << 20;
 
     private AudioReaders() {}
 
@@ -44,12 +49,7 @@ public final class AudioReaders {
     }
 
     public static AudioSource open(Path path, ReadOptions options) {
-        if (!Files.exists(path)) {
-            throw new AudioFileException(path, "no such file");
-        }
-        if (Files.isDirectory(path)) {
-            throw new AudioFileException(path, "is a directory, not an audio file");
-        }
+        requireRegularFile(path);
         byte[] magic = new byte[12];
         int n;
         try (InputStream in = Files.newInputStream(path)) {
@@ -77,6 +77,28 @@ public final class AudioReaders {
                 + ")");
     }
 
+    /**
+     * Refuses what is not a regular file before anything opens it: opening a FIFO (or a device)
+     * named x.wav blocks until another process writes to it, which would hang a whole batch.
+     */
+    static void requireRegularFile(Path path) {
+        if (Files.isRegularFile(path)) {
+            return;
+        }
+        if (!Files.exists(path)) {
+            throw new AudioFileException(path, "no such file");
+        }
+        if (Files.isDirectory(path)) {
+            throw new AudioFileException(path, "is a directory, not an audio file");
+        }
+        throw new AudioFileException(path, "not a regular file (a FIFO, device or socket?): only audio files are read");
+    }
+
+    /** Frames per block buffer for {@code channels} channels: {@code wanted}, less when many channels would make it huge. */
+    static int blockFrames(int channels, int wanted) {
+        return Math.max(1, Math.min(wanted, MAX_BLOCK_SAMPLES / channels));
+    }
+
     /** Reads a whole (short) recording as mono; use {@link AudioWindows} or an {@link AudioSource} for long ones. */
     public static MonoAudio readMono(Path path, ChannelMix mix) {
         return readMono(path, mix, ReadOptions.DEFAULT);
@@ -89,9 +111,10 @@ public final class AudioReaders {
             if (info.frames() > MAX_MONO_FRAMES) {
                 throw new AudioFileException(path, info.frames() + " frames is too long to read whole; stream it");
             }
-            int block = 1 << 14;
+            int block = blockFrames(info.channels(), 1 << 14);
             float[][] buf = new float[info.channels()][block];
-            float[] out = new float[info.frames() >= 0 ? (int) info.frames() : block];
+            // Sized by the bytes present, not the header: a header's count alone can ask for gigabytes.
+            float[] out = new float[(int) Math.min(MAX_MONO_FRAMES, Math.max(block, src.sizeHintFrames()))];
             int len = 0;
             int n;
             while ((n = src.read(buf, 0, block)) >= 0) {

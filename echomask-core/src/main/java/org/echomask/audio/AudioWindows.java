@@ -20,7 +20,7 @@ public final class AudioWindows implements Iterator<AudioWindows.Window>, AutoCl
      * @param window window length in samples at the target rate
      * @param hop hop between window starts in samples at the target rate
      * @param last policy for the samples after the last whole window
-     * @param blockFrames frames read from the source at a time
+     * @param blockFrames frames read from the source at a time (fewer for recordings with very many channels)
      */
     public record Spec(ChannelMix mix, int targetRate, int window, int hop, LastWindow last, int blockFrames) {
         public static final int DEFAULT_BLOCK = 1 << 15;
@@ -68,6 +68,7 @@ public final class AudioWindows implements Iterator<AudioWindows.Window>, AutoCl
     private final Spec spec;
     private final int rate;
     private final Resampler resampler;
+    private final int blockFrames;
     private final float[][] block;
     private final float[] mono;
     private final float[] buf;
@@ -91,11 +92,12 @@ public final class AudioWindows implements Iterator<AudioWindows.Window>, AutoCl
         int from = info.sampleRate();
         this.rate = spec.targetRate() == 0 ? from : spec.targetRate();
         this.resampler = rate == from ? null : Resampler.of(from, rate);
-        this.block = new float[info.channels()][spec.blockFrames()];
-        this.mono = new float[spec.blockFrames()];
+        this.blockFrames = AudioReaders.blockFrames(info.channels(), spec.blockFrames());
+        this.block = new float[info.channels()][blockFrames];
+        this.mono = new float[blockFrames];
         // One window plus one block's worth of output: filling stops when full, so this bounds memory.
-        int chunk = resampler == null ? spec.blockFrames()
-                : (int) Math.min(Integer.MAX_VALUE / 4, resampler.outputLength(spec.blockFrames()) + 1);
+        int chunk = resampler == null ? blockFrames
+                : (int) Math.min(Integer.MAX_VALUE / 4, resampler.outputLength(blockFrames) + 1);
         this.buf = new float[spec.window() + chunk];
     }
 
@@ -187,7 +189,7 @@ public final class AudioWindows implements Iterator<AudioWindows.Window>, AutoCl
 
     private boolean readMore() {
         while (!sourceDone) {
-            int n = source.read(block, 0, spec.blockFrames());
+            int n = source.read(block, 0, blockFrames);
             if (n < 0) {
                 sourceDone = true;
                 if (resampler != null) {

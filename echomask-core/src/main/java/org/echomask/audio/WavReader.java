@@ -57,6 +57,7 @@ public final class WavReader implements AudioSource {
     }
 
     public static WavReader open(Path path, ReadOptions options) {
+        AudioReaders.requireRegularFile(path);
         FileChannel ch = null;
         try {
             ch = FileChannel.open(path, StandardOpenOption.READ);
@@ -83,6 +84,12 @@ public final class WavReader implements AudioSource {
 
     /** Frames whose bytes are really in the file (less than declared when truncated). */
     public long framesPresent() {
+        return framesPresent;
+    }
+
+    /** Frames whose bytes are in the file: a data size beyond the file's end sizes nothing. */
+    @Override
+    public long sizeHintFrames() {
         return framesPresent;
     }
 

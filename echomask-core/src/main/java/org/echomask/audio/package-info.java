@@ -11,6 +11,14 @@
  *       {@code AudioFileException("truncated: N frames declared, M present")}, after delivering
  *       the M frames. {@link org.echomask.audio.ReadOptions#lenient()} accepts such files; samples are never
  *       padded.
+ *   <li>Hostile sizes: no array is sized by a header alone. Whole-file reads make room for the
+ *       frames the bytes present can hold ({@link org.echomask.audio.AudioSource#sizeHintFrames()}),
+ *       block buffers shrink as the channel count grows, and what is not a regular file (a FIFO
+ *       named x.wav) is refused before it is opened.
+ *   <li>FLAC is decoded by jflac behind guards ({@link org.echomask.audio.FlacReader}): metadata is
+ *       walked here and must fit in the file; a corrupt frame (checksum, header, subframe, lost sync)
+ *       refuses the file naming the time of the first and the number of corrupt frames, since jflac
+ *       would zero-fill or drop it; a STREAMINFO total below the frames present is a corrupt header.
  *   <li>DSP matches scipy: {@link org.echomask.audio.Resampler} = {@code resample_poly},
  *       {@link org.echomask.audio.ButterworthFilter} = {@code butter(..., output='sos')} + {@code sosfilt},
  *       {@link org.echomask.audio.Segments#percentile} = {@code numpy.percentile} (linear).

@@ -3,13 +3,20 @@ package org.echomask.audio;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import java.io.IOException;
+import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import org.echomask.testing.TestWavs;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class AudioReadersTest {
     @TempDir
@@ -88,5 +95,63 @@ class AudioReadersTest {
         }
         assertThat(AudioReaders.filesUnder(root)).containsExactly(root.resolve("a.wav"), root.resolve("b/c.Wave"),
                 root.resolve("b/deep/x.FLAC"));
+    }
+
+    /** Issue 13: a FIFO named x.wav blocked the open (and with it a whole batch) until someone wrote to it. */
+    @Test
+    void aFifoIsRefusedWithoutOpeningIt() throws Exception {
+        Path fifo = dir.resolve("x.wav");
+        try {
+            Process mk = new ProcessBuilder("mkfifo", fifo.toString()).redirectErrorStream(true).start();
+            Assumptions.assumeTrue(mk.waitFor(10, TimeUnit.SECONDS) && mk.exitValue() == 0, "mkfifo failed");
+        } catch (IOException e) {
+            Assumptions.abort("mkfifo is not available: " + e.getMessage());
+        }
+        try {
+            assertTimeoutPreemptively(Duration.ofSeconds(5), () -> {
+                assertThatThrownBy(() -> AudioReaders.open(fifo)).isInstanceOf(AudioFileException.class)
+                        .hasMessage(fifo + ": not a regular file (a FIFO, device or socket?): only audio files are read");
+                assertThatThrownBy(() -> WavReader.open(fifo)).hasMessageContaining("not a regular file");
+                assertThatThrownBy(() -> FlacReader.open(fifo)).hasMessageContaining("not a regular file");
+            });
+        } finally {
+            // Had an open blocked on the FIFO, opening its other end (read-write never blocks) frees that thread.
+            new RandomAccessFile(fifo.toFile(), "rw").close();
+        }
+    }
+
+    /**
+     * Issue 13: readMono sized its array by the header, so an 8 KB WAV declaring 0xFFFFFF00 data
+     * bytes was an OutOfMemoryError and one declaring 0x7FFFFFFF made the JVM allocate 4.2 GB. Only
+     * the bytes present size anything now; the early end is reported as before ("truncated"), and
+     * read when allowed.
+     */
+    @ParameterizedTest(name = "data size {0}")
+    @ValueSource(longs = {0xFFFFFF00L, 0x7FFFFFFFL, 0x80000000L})
+    void aDeclaredDataSizeBeyondTheFileSizesNothing(long declared) {
+        float[][] s = TestWavs.ramp(1, 4000);
+        Path p = TestWavs.pcm(1, 8000, 16).samples(s).dataSize(declared).write(dir.resolve("liar.wav"));
+        assertTimeoutPreemptively(Duration.ofSeconds(10), () -> {
+            long before = AudioTestSupport.allocatedBytes();
+            assertThatThrownBy(() -> AudioReaders.readMono(p, ChannelMix.MEAN)).isInstanceOf(AudioFileException.class)
+                    .hasMessageContaining("liar.wav").hasMessageContaining("frames declared, 4000 present");
+            assertThat(AudioReaders.readMono(p, ChannelMix.MEAN, ReadOptions.lenient()).samples()).hasSize(4000);
+            assertThat(AudioTestSupport.allocatedBytes() - before).isLessThan(AudioTestSupport.SMALL_ALLOCATION);
+        });
+    }
+
+    /** Issue 13: a 196 KB file of one 65535-channel frame took 5.4 GB of block buffers. */
+    @Test
+    void sixtyFiveThousandChannelsGetBuffersSizedByTheData() {
+        float[][] s = TestWavs.ramp(65535, 2);
+        Path p = TestWavs.pcm(65535, 8000, 24).samples(s).write(dir.resolve("many.wav"));
+        assertTimeoutPreemptively(Duration.ofSeconds(20), () -> {
+            long before = AudioTestSupport.allocatedBytes();
+            MonoAudio m = AudioReaders.readMono(p, ChannelMix.select(65534));
+            assertThat(AudioTestSupport.allocatedBytes() - before).isLessThan(AudioTestSupport.SMALL_ALLOCATION);
+            assertThat(m.info().channels()).isEqualTo(65535);
+            assertThat(m.samples()).hasSize(2);
+            assertThat(m.samples()[1]).isEqualTo(TestWavs.quantise(s[65534][1], TestWavs.PCM, 24));
+        });
     }
 }

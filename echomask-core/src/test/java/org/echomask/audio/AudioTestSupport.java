@@ -1,11 +1,30 @@
 package org.echomask.audio;
 
+import java.lang.management.ManagementFactory;
 import java.util.Arrays;
+import org.junit.jupiter.api.Assumptions;
 
-/** Reads a whole source in small odd-sized blocks (exercising block boundaries and offsets). */
+/** Helpers for the audio tests: reading a whole source in odd-sized blocks, counting allocation. */
 final class AudioTestSupport {
     private AudioTestSupport() {}
 
+    /** Largest allocation a read of a tiny hostile file may make: far below what its header asks for. */
+    static final long SMALL_ALLOCATION = 64L << 20;
+
+    /**
+     * Bytes the current thread has allocated so far (HotSpot's counter), so a test can check that
+     * reading a lying header stayed small without relying on the heap size; skips elsewhere.
+     */
+    static long allocatedBytes() {
+        if (!(ManagementFactory.getThreadMXBean() instanceof com.sun.management.ThreadMXBean t)
+                || !t.isThreadAllocatedMemorySupported()) {
+            Assumptions.abort("this JVM does not count allocated bytes per thread");
+            return -1;
+        }
+        return t.getCurrentThreadAllocatedBytes();
+    }
+
+    /** Reads a whole source in small odd-sized blocks (exercising block boundaries and offsets). */
     static float[][] readAll(AudioSource src, int block) {
         int nch = src.info().channels();
         float[][] out = new float[nch][16];

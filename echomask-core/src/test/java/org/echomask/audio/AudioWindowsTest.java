@@ -121,4 +121,16 @@ class AudioWindowsTest {
             assertThat(lastStart).isEqualTo(outFrames - 32000);
         }
     }
+
+    /** Issue 13: the block buffer was channels x 32768 floats, 8.6 GB for a 65535-channel header. */
+    @Test
+    void blockBuffersShrinkWithTheChannelCount() {
+        float[][] s = TestWavs.ramp(65535, 3);
+        Path p = TestWavs.pcm(65535, 8000, 8).samples(s).write(dir.resolve("many.wav"));
+        long before = AudioTestSupport.allocatedBytes();
+        try (AudioWindows w = AudioWindows.over(AudioReaders.open(p), AudioWindows.Spec.of(2, 1, LastWindow.DROP))) {
+            assertThat(all(w)).hasSize(2);
+        }
+        assertThat(AudioTestSupport.allocatedBytes() - before).isLessThan(AudioTestSupport.SMALL_ALLOCATION);
+    }
 }
