@@ -37,6 +37,8 @@ PENDING = {
     "flac/total_smaller_than_real.flac": "STREAMINFO total below the real sample count: jflac loops forever (item 10)",
     "flac/vorbis_vendor_2g.flac": "VORBIS_COMMENT vendor length 2^31-1: OutOfMemoryError inside jflac (item 10)",
     "flac/picture_mime_2g.flac": "PICTURE MIME length 2^31-1: OutOfMemoryError inside jflac (item 10)",
+    "manifest/unclosed_quote.csv": "DatasetManifest: UncheckedIOException(CSVException) escapes (item 12)",
+    "manifest/blank_header.csv": "DatasetManifest: IllegalArgumentException 'A header name is missing' escapes",
 }
 PENDING_DIR = None
 
@@ -386,6 +388,8 @@ def manifest_seeds():
     put(d, "bad_number.csv", MANIFEST_HEAD + "\nex-000,a.wav,zero,1.0,x,train,,a.npy,a.png,\n")
     put(d, "unsafe_id.csv", MANIFEST_HEAD + "\n../x,a.wav,0,1.0,x,train,,a.npy,a.png,\n")
     put(d, "empty.csv", "")
+    put(d, "unclosed_quote.csv", MANIFEST_HEAD + "\n" + rows[0] + "\nex-003,\"a.wav,0,1,x,train,,a.npy,a.png,\n")
+    put(d, "blank_header.csv", " \n")
 
 
 # ---------------------------------------------------------------- model cards
