@@ -10,8 +10,6 @@ import java.net.InetSocketAddress;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.echomask.EchomaskException;
@@ -23,9 +21,11 @@ import org.echomask.dataset.DatasetEntry;
  *
  * <p>Safety rules: requests name examples by id only, looked up in the manifest; a path with
  * percent-escapes, backslashes, empty, {@code .} or {@code ..} segments is refused with 400 before
- * routing; static files come from a fixed list; when bound to a loopback address the Host header
- * must be a loopback name (so another web site cannot reach the server through DNS rebinding), and
- * state-changing requests from another origin are refused.
+ * routing; static files come from a fixed list; the Host header must be one of the server's own
+ * names whatever address it is bound to (see {@link HostAllowList}: so another web site cannot
+ * reach the server through DNS rebinding); state-changing requests from another origin are
+ * refused; and every exchange runs on a clock (see {@link ExchangeDeadlines}), so slow or stalled
+ * clients cannot take the worker threads from others.
  */
 public final class AnnotationServer implements AutoCloseable {
     private static final Pattern SAFE_PATH = Pattern.compile("/[A-Za-z0-9_.+/-]*");
@@ -37,36 +37,52 @@ public final class AnnotationServer implements AutoCloseable {
             "axes.js", "text/javascript; charset=utf-8",
             "editor.js", "text/javascript; charset=utf-8",
             "app.js", "text/javascript; charset=utf-8");
-    private static final List<String> LOOPBACK_HOSTS = List.of("127.0.0.1", "localhost", "[::1]");
 
     private final AnnotationApi api;
     private final HttpServer server;
-    private final ExecutorService pool;
-    private final boolean loopback;
+    private final ExchangeDeadlines workers;
+    private final HostAllowList hosts;
 
-    private AnnotationServer(AnnotationApi api, HttpServer server, ExecutorService pool, boolean loopback) {
+    private AnnotationServer(AnnotationApi api, HttpServer server, ExchangeDeadlines workers, HostAllowList hosts) {
         this.api = api;
         this.server = server;
-        this.pool = pool;
-        this.loopback = loopback;
+        this.workers = workers;
+        this.hosts = hosts;
     }
 
-    /** Starts serving on {@code host:port} (port 0 = any free port). */
+    /** Starts serving on {@code host:port} (port 0 = any free port), answering only to this machine's names. */
     public static AnnotationServer start(AnnotationApi api, String host, int port) {
+        return start(api, host, port, List.of());
+    }
+
+    /**
+     * Starts serving on {@code host:port}; {@code allowHosts} are further names (or addresses) the
+     * page may be opened under, for example an alias of this machine.
+     *
+     * @throws IllegalArgumentException naming an entry of {@code allowHosts} that is not a host name or address
+     */
+    public static AnnotationServer start(AnnotationApi api, String host, int port, List<String> allowHosts) {
+        return start(api, host, port, allowHosts, ExchangeLimits.DEFAULT);
+    }
+
+    static AnnotationServer start(AnnotationApi api, String host, int port, List<String> allowHosts, ExchangeLimits limits) {
+        InetAddress address;
         try {
-            InetAddress address = InetAddress.getByName(host);
+            address = InetAddress.getByName(host);
+        } catch (IOException e) {
+            throw new EchomaskException("cannot listen on " + host + ":" + port + ": unknown host (" + e.getMessage() + ")", e);
+        }
+        HostAllowList hosts = HostAllowList.forBinding(address, allowHosts);
+        ExchangeDeadlines workers = new ExchangeDeadlines(limits);
+        try {
             HttpServer server = HttpServer.create(new InetSocketAddress(address, port), 16);
-            ExecutorService pool = Executors.newFixedThreadPool(4, r -> {
-                Thread t = new Thread(r, "echomask-annotate");
-                t.setDaemon(true);
-                return t;
-            });
-            AnnotationServer s = new AnnotationServer(api, server, pool, address.isLoopbackAddress());
+            AnnotationServer s = new AnnotationServer(api, server, workers, hosts);
             server.createContext("/", s::handle);
-            server.setExecutor(pool);
+            server.setExecutor(workers);
             server.start();
             return s;
         } catch (IOException e) {
+            workers.close();
             throw new EchomaskException("cannot listen on " + host + ":" + port + ": " + e.getMessage(), e);
         }
     }
@@ -85,10 +101,12 @@ public final class AnnotationServer implements AutoCloseable {
     @Override
     public void close() {
         server.stop(0);
-        pool.shutdownNow();
+        workers.close();
     }
 
     private void handle(HttpExchange ex) throws IOException {
+        // The JDK server has read the headers. The work has no deadline; Http.body and Http.send set their own.
+        ExchangeDeadlines.enter(ExchangeDeadlines.Phase.WORK);
         try {
             route(ex);
         } catch (Http.Failure f) {
@@ -182,13 +200,15 @@ public final class AnnotationServer implements AutoCloseable {
     }
 
     private void checkHost(HttpExchange ex) {
-        if (!loopback) {
-            return;
-        }
         String host = ex.getRequestHeaders().getFirst("Host");
-        String name = host == null ? "" : host.replaceFirst(":[0-9]+$", "");
-        if (!LOOPBACK_HOSTS.contains(name.toLowerCase(java.util.Locale.ROOT))) {
-            throw new Http.Failure(403, "refused Host header");
+        if (host == null || host.isBlank()) {
+            throw new Http.Failure(403, "refused request without a Host header");
+        }
+        if (!hosts.allows(host)) {
+            // The body names only what the client sent: the server's own names and addresses stay private.
+            String name = host.replaceFirst(":[0-9]+$", "");
+            throw new Http.Failure(403, "refused Host header " + name + ": not a name of this server"
+                    + " (start echomask annotate with --allow-host " + name + " to allow it)");
         }
     }
 

@@ -35,6 +35,7 @@ final class Http {
     }
 
     static void send(HttpExchange ex, int status, String contentType, byte[] body) throws IOException {
+        ExchangeDeadlines.enter(ExchangeDeadlines.Phase.RESPONSE);
         Headers h = ex.getResponseHeaders();
         h.set("Content-Type", contentType);
         h.set("Cache-Control", "no-store");
@@ -62,7 +63,10 @@ final class Http {
         json(ex, status, body);
     }
 
-    /** The request body, refusing (413) anything longer than {@code limit} bytes without reading it all. */
+    /**
+     * The request body, refusing (413) anything longer than {@code limit} bytes without reading it
+     * all; reading it runs under the body deadline, so a client that stalls mid-upload is cut off.
+     */
     static byte[] body(HttpExchange ex, int limit) throws IOException {
         String declared = ex.getRequestHeaders().getFirst("Content-Length");
         if (declared != null) {
@@ -74,6 +78,7 @@ final class Http {
                 throw new Failure(400, "bad Content-Length");
             }
         }
+        ExchangeDeadlines.enter(ExchangeDeadlines.Phase.BODY);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         byte[] buf = new byte[1 << 16];
         try (InputStream in = ex.getRequestBody()) {
@@ -85,6 +90,7 @@ final class Http {
                 }
             }
         }
+        ExchangeDeadlines.enter(ExchangeDeadlines.Phase.WORK);
         return out.toByteArray();
     }
 

@@ -1,15 +1,20 @@
 package org.echomask.cli;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.echomask.annotate.AnnotationApi;
 import org.echomask.annotate.AnnotationServer;
 import org.echomask.annotate.AnnotationStore;
 import org.echomask.annotate.Examples;
+import org.echomask.annotate.HostAllowList;
 import org.echomask.mask.ProposerConfig;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.TypeConversionException;
 
 @Command(name = "annotate", mixinStandardHelpOptions = true,
         description = {"Serve the mask-annotation page for a dataset: refine proposals into high-quality (HQ) masks.",
@@ -27,6 +32,12 @@ final class AnnotateCommand implements Callable<Integer> {
             description = "Address to bind. Default: ${DEFAULT-VALUE} (this machine only); anything else exposes the page and its writes to the network.")
     String host;
 
+    @Option(names = "--allow-host", paramLabel = "NAME", converter = AllowedHost.class,
+            description = {"A further name (or address) the page may be opened under, e.g. an alias of this machine; repeatable.",
+                    "Requests naming any other host are refused (this stops DNS rebinding); localhost, 127.0.0.1, [::1] and,"
+                            + " when bound elsewhere, this machine's name and addresses are always allowed."})
+    List<String> allowHosts = new ArrayList<>();
+
     @Option(names = "--target", defaultValue = "200", converter = Bounds.Positive.class, description = "Number of accepted HQ masks to aim for. Default: ${DEFAULT-VALUE}.")
     int target;
 
@@ -40,7 +51,7 @@ final class AnnotateCommand implements Callable<Integer> {
         Examples examples = new Examples(store, ProposerConfig.preset(preset));
         AnnotationApi api = new AnnotationApi(store, examples, target);
         AnnotationStore.Progress p = store.progress();
-        try (AnnotationServer server = AnnotationServer.start(api, host, port)) {
+        try (AnnotationServer server = AnnotationServer.start(api, host, port, allowHosts)) {
             System.out.println("echomask annotate: " + dataset + " (" + p.total() + " examples, " + p.accepted()
                     + " accepted of target " + target + ", " + p.rejected() + " rejected)");
             System.out.println("open " + server.url() + "  (Ctrl+C stops)");
@@ -54,5 +65,18 @@ final class AnnotateCommand implements Callable<Integer> {
             throw new org.echomask.EchomaskException("unknown host " + host + ": " + e.getMessage(), e);
         }
         return 0;
+    }
+
+    /** A host name or IP address, refused while parsing when it is neither (a wildcard, a URL, a port). */
+    static final class AllowedHost implements ITypeConverter<String> {
+        @Override
+        public String convert(String value) {
+            try {
+                HostAllowList.validate(value);
+                return value;
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException(e.getMessage());
+            }
+        }
     }
 }

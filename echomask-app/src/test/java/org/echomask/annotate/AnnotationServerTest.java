@@ -1,20 +1,28 @@
 package org.echomask.annotate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.InetAddress;
 import java.net.Socket;
+import java.net.SocketException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import org.echomask.dataset.DatasetEntry;
@@ -145,6 +153,139 @@ class AnnotationServerTest {
         Response sameOrigin = request("POST", "/api/examples/ex-000/reject",
                 Map.of("Origin", "http://127.0.0.1:" + server.port()), null);
         assertThat(sameOrigin.status).as(sameOrigin.text()).isEqualTo(200);
+    }
+
+    @Test
+    void wildcardBindingStillRefusesForeignHostsAndAllowsNamedOnes() throws Exception {
+        restart("0.0.0.0", List.of("annotate.lab", "10.9.8.7"), ExchangeLimits.DEFAULT);
+        Map<String, String> before = snapshot();
+        int port = server.port();
+        for (String foreign : new String[] {"rebind.attacker.example:" + port, "rebind.attacker.example", "annotate.lab.evil:" + port,
+            "0.0.0.0:" + port, "10.9.8.6:" + port, "", "localhost@attacker.example"}) {
+            Response r = request("POST", "/api/examples/ex-000/reject", Map.of("Host", foreign), null);
+            assertRefused(r, 403, "Host");
+            if (!foreign.isEmpty()) {
+                assertThat(r.text()).contains("--allow-host");
+            }
+        }
+        assertThat(snapshot()).as("refused requests wrote nothing").isEqualTo(before);
+        String hostname = InetAddress.getLocalHost().getHostName();
+        for (String own : new String[] {"localhost:" + port, "LOCALHOST.", "127.0.0.1:" + port, "[::1]:" + port,
+            "[0:0:0:0:0:0:0:1]", "annotate.lab:" + port, "Annotate.Lab", "10.9.8.7:" + port, hostname + ":" + port}) {
+            Response r = request("GET", "/api/state", Map.of("Host", own), null);
+            assertThat(r.status).as(own + ": " + r.text()).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void loopbackBindingRefusesOtherNamesUnlessAllowed() throws Exception {
+        assertRefused(request("GET", "/api/state", Map.of("Host", "annotate.lab"), null), 403, "Host");
+        restart("127.0.0.1", List.of("annotate.lab"), ExchangeLimits.DEFAULT);
+        assertThat(request("GET", "/api/state", Map.of("Host", "annotate.lab:" + server.port()), null).status).isEqualTo(200);
+    }
+
+    @Test
+    void refusesAllowHostEntriesThatAreNotNames() {
+        for (String bad : new String[] {"*", "evil.example:80", "a b", "http://x", "[1:2:3", "-x.example", ""}) {
+            assertThatThrownBy(() -> HostAllowList.validate(bad))
+                    .as(bad).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not a host name");
+        }
+        HostAllowList.validate("my-box.local");
+        HostAllowList.validate("[fe80::1]");
+    }
+
+    /**
+     * A slowloris: more connections than worker threads, each sending its request headers a byte at
+     * a time, plus as many that send nothing. Others are still served within seconds, and the slow
+     * connections are cut off at the header deadline.
+     */
+    @Test
+    void slowClientsDoNotStarveOthers() throws Exception {
+        ExchangeLimits limits = new ExchangeLimits(Duration.ofSeconds(1), Duration.ofSeconds(1),
+                Duration.ofSeconds(5), 2);
+        restart("127.0.0.1", List.of(), limits);
+        List<Socket> sockets = new ArrayList<>();
+        List<Thread> drips = new ArrayList<>();
+        AtomicInteger cutOff = new AtomicInteger();
+        try {
+            for (int i = 0; i < limits.threads() + 1; i++) {
+                sockets.add(new Socket("127.0.0.1", server.port())); // silent
+                Socket s = new Socket("127.0.0.1", server.port());
+                sockets.add(s);
+                Thread drip = new Thread(() -> {
+                    byte[] head = ("GET /api/state HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: " + "a".repeat(10_000))
+                            .getBytes(StandardCharsets.ISO_8859_1);
+                    try {
+                        OutputStream out = s.getOutputStream();
+                        for (byte b : head) {
+                            out.write(b);
+                            out.flush();
+                            Thread.sleep(50);
+                        }
+                    } catch (IOException e) {
+                        cutOff.incrementAndGet(); // the server closed the connection
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                });
+                drip.setDaemon(true);
+                drip.start();
+                drips.add(drip);
+            }
+            Thread.sleep(300); // every worker is now busy with a slow client
+            assertTimeoutPreemptively(Duration.ofSeconds(5), () -> {
+                Response r = request("GET", "/api/state", Map.of(), null);
+                assertThat(r.status).as(r.text()).isEqualTo(200);
+            });
+            assertTimeoutPreemptively(Duration.ofSeconds(10), () -> {
+                for (Thread t : drips) {
+                    t.join();
+                }
+            }, "the server did not cut off the slow clients");
+            assertThat(cutOff.get()).isEqualTo(limits.threads() + 1);
+        } finally {
+            for (Socket s : sockets) {
+                s.close();
+            }
+        }
+    }
+
+    /** A client that stops mid-upload is cut off at the body deadline and nothing is written. */
+    @Test
+    void stalledUploadIsCutOffAndWritesNothing() throws Exception {
+        restart("127.0.0.1", List.of(), new ExchangeLimits(Duration.ofSeconds(1),
+                Duration.ofSeconds(1), Duration.ofSeconds(5), 1));
+        Map<String, String> before = snapshot();
+        byte[] png = MaskCodec.encode(new boolean[H][W]);
+        try (Socket s = new Socket("127.0.0.1", server.port())) {
+            s.setSoTimeout(8_000);
+            OutputStream out = s.getOutputStream();
+            out.write(("POST /api/examples/ex-000/accept HTTP/1.1\r\nHost: 127.0.0.1:" + server.port()
+                    + "\r\nContent-Type: image/png\r\nContent-Length: " + png.length + "\r\n\r\n")
+                    .getBytes(StandardCharsets.ISO_8859_1));
+            out.write(png, 0, png.length / 2);
+            out.flush();
+            long t0 = System.nanoTime();
+            int read;
+            try {
+                read = s.getInputStream().read();
+            } catch (SocketException e) {
+                read = -1; // reset by the server: also cut off
+            }
+            assertThat(read).as("no answer to a half upload").isEqualTo(-1);
+            assertThat((System.nanoTime() - t0) / 1e9).as("seconds until cut off").isLessThan(5);
+        }
+        assertThat(snapshot()).isEqualTo(before);
+        // The only worker thread is free again.
+        assertTimeoutPreemptively(Duration.ofSeconds(5),
+                () -> assertThat(request("GET", "/api/state", Map.of(), null).status).isEqualTo(200));
+    }
+
+    private void restart(String host, List<String> allowHosts, ExchangeLimits limits) {
+        server.close();
+        AnnotationStore store = AnnotationStore.open(dir);
+        server = AnnotationServer.start(new AnnotationApi(store, new Examples(store, ProposerConfig.preset("default")), 10),
+                host, 0, allowHosts, limits);
     }
 
     private static void assertRefused(Response r, int status, String reason) {

@@ -94,6 +94,8 @@ class OptionsTest {
                 Arguments.of("annotate", "--port", "-1", "must be in 0..65535"),
                 Arguments.of("annotate", "--port", "65536", "must be in 0..65535"),
                 Arguments.of("annotate", "--target", "0", "must be >= 1"),
+                Arguments.of("annotate", "--allow-host", "*", "not a host name or an IP address"),
+                Arguments.of("annotate", "--allow-host", "evil.example:80", "not a host name or an IP address"),
                 Arguments.of("dataset", "--window-s", "-1", "must be >= 0"),
                 Arguments.of("dataset", "--window-s", "1e9", "at most 3600"),
                 Arguments.of("dataset", "--hop-s", "0", "must be > 0"),

@@ -1,0 +1,57 @@
+package org.echomask.model;
+
+import static org.echomask.testing.FuzzContract.check;
+import static org.echomask.testing.FuzzContract.expectClearRefusal;
+
+import com.code_intelligence.jazzer.junit.FuzzTest;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import org.echomask.EchomaskException;
+import org.echomask.classify.ClassifierCard;
+import org.echomask.segment.SegmenterCard;
+import org.echomask.testing.FuzzContract;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Arbitrary bytes as a package's {@code model.json}, opened as a classifier and as a segmenter
+ * package directory (no weights are loaded, so no engine is needed): a card comes back of the
+ * asked kind, or the package is refused with an {@link EchomaskException} naming it. Seeds:
+ * {@code bench/fuzz/make_seeds.py}.
+ */
+class ModelCardFuzzTest {
+    @TempDir
+    static Path dir;
+    private static Path pkg;
+
+    @BeforeAll
+    static void packageDirectory() throws IOException {
+        pkg = Files.createDirectories(dir.resolve("fuzz-package"));
+        FuzzContract.write(pkg, Provenance.FILE_NAME,
+                "{\"created_at\":\"2026-01-01T00:00:00Z\",\"seed\":1}".getBytes(StandardCharsets.UTF_8));
+    }
+
+    @FuzzTest(maxDuration = "10m")
+    @Timeout(value = 10, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void card(byte[] data) {
+        FuzzContract.write(pkg, ModelPackage.CARD_FILE, data);
+        try {
+            ClassifierCard c = ModelPackage.open(pkg, ClassifierCard.class, ClassifierCard.KIND).card();
+            check(ClassifierCard.KIND.equals(c.kind()) && c.format() == ModelPackage.FORMAT, "card " + c.kind() + " " + c.format());
+            check(c.spec().labels() != null && !c.spec().labels().isEmpty()
+                    && c.spec().labels().stream().noneMatch(l -> l == null || l.isBlank()), "labels " + c.spec().labels());
+        } catch (RuntimeException e) {
+            expectClearRefusal(e, EchomaskException.class, pkg, pkg.resolve(ModelPackage.CARD_FILE));
+        }
+        try {
+            SegmenterCard c = ModelPackage.open(pkg, SegmenterCard.class, SegmenterCard.KIND).card();
+            check(SegmenterCard.KIND.equals(c.kind()) && c.format() == ModelPackage.FORMAT, "card " + c.kind() + " " + c.format());
+        } catch (RuntimeException e) {
+            expectClearRefusal(e, EchomaskException.class, pkg, pkg.resolve(ModelPackage.CARD_FILE));
+        }
+    }
+}
