@@ -19,6 +19,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.echomask.EchomaskException;
+import org.echomask.io.CsvErrors;
 
 /**
  * The CSV layer of the manifests (a dataset's {@code manifest.csv} and the source manifests of
@@ -96,8 +97,8 @@ final class ManifestCsv {
             throw e;
         } catch (IOException | RuntimeException e) {
             // commons-csv: an unclosed quote, or text after a closing quote.
-            throw new EchomaskException(manifest + ": malformed CSV after line " + lastLine + " (" + e.getMessage()
-                    + "); check the quotes there", e);
+            throw new EchomaskException(manifest + ": malformed CSV after line " + lastLine + ": "
+                    + CsvErrors.describe(e), e);
         }
         if (header == null) {
             throw new EchomaskException(manifest + ": empty file, expected a header row");

@@ -18,6 +18,7 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
 import org.echomask.io.AtomicFiles;
+import org.echomask.io.CsvErrors;
 
 /**
  * Annotations as CSV: {@code recording,begin_s,end_s,low_hz,high_hz,label} plus any other
@@ -153,7 +154,7 @@ public final class CsvAnnotations {
             }
             return new Parsed(out, roles.containsKey(RECORDING) ? header.get(roles.get(RECORDING)) : null);
         } catch (IOException | UncheckedIOException e) {
-            throw new AnnotationFileException(csv, 0, null, "malformed CSV: " + e.getMessage(), e);
+            throw new AnnotationFileException(csv, 0, null, "malformed CSV: " + CsvErrors.describe(e), e);
         }
     }
 
