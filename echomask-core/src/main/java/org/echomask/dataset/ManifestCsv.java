@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -20,6 +19,7 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.echomask.EchomaskException;
 import org.echomask.io.CsvErrors;
+import org.echomask.io.CsvLines;
 
 /**
  * The CSV layer of the manifests (a dataset's {@code manifest.csv} and the source manifests of
@@ -46,7 +46,7 @@ final class ManifestCsv {
      */
     static Table read(Path manifest, boolean trim) {
         String text = decode(manifest);
-        int[] lineStarts = lineStarts(text);
+        CsvLines lines = new CsvLines(text);
         List<String> header = null;
         List<Integer> columns = new ArrayList<>();
         List<Row> rows = new ArrayList<>();
@@ -55,7 +55,7 @@ final class ManifestCsv {
             Iterator<CSVRecord> it = csv.iterator();
             while (it.hasNext()) {
                 CSVRecord r = it.next();
-                int line = lineOf(text, lineStarts, r.getCharacterPosition());
+                int line = lines.lineOf(r.getCharacterPosition());
                 lastLine = line;
                 List<String> cells = r.stream().map(c -> trim ? c.strip() : c).toList();
                 if (header == null) {
@@ -122,26 +122,5 @@ final class ManifestCsv {
             throw new EchomaskException(manifest + ": not UTF-8 text; save the manifest as UTF-8 CSV", e);
         }
         return text.startsWith("\uFEFF") ? text.substring(1) : text;
-    }
-
-    private static int[] lineStarts(String text) {
-        List<Integer> starts = new ArrayList<>(List.of(0));
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c == '\n' || (c == '\r' && (i + 1 == text.length() || text.charAt(i + 1) != '\n'))) {
-                starts.add(i + 1);
-            }
-        }
-        return starts.stream().mapToInt(Integer::intValue).toArray();
-    }
-
-    /** 1-based line of a record; its position may point at empty lines the parser skipped before it. */
-    private static int lineOf(String text, int[] lineStarts, long position) {
-        int p = (int) Math.min(position, text.length());
-        while (p < text.length() && (text.charAt(p) == '\n' || text.charAt(p) == '\r')) {
-            p++;
-        }
-        int i = Arrays.binarySearch(lineStarts, p);
-        return (i >= 0 ? i : -i - 2) + 1;
     }
 }

@@ -5,7 +5,6 @@ import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -19,6 +18,7 @@ import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
 import org.echomask.io.AtomicFiles;
 import org.echomask.io.CsvErrors;
+import org.echomask.io.CsvLines;
 
 /**
  * Annotations as CSV: {@code recording,begin_s,end_s,low_hz,high_hz,label} plus any other
@@ -91,7 +91,7 @@ public final class CsvAnnotations {
 
     private static Parsed parse(Path csv, boolean needRecording) {
         String text = TextTables.readText(csv);
-        int[] lineStarts = lineStarts(text);
+        CsvLines lines = new CsvLines(text);
         String firstLine = text.lines().filter(l -> !l.isBlank()).findFirst().orElse("");
         boolean semicolons = firstLine.indexOf(',') < 0 && firstLine.indexOf(';') >= 0;
         CSVFormat format = CSVFormat.DEFAULT.builder().setDelimiter(semicolons ? ';' : ',')
@@ -103,7 +103,7 @@ public final class CsvAnnotations {
                 throw new AnnotationFileException(csv, 0, null, "empty file, expected a header row");
             }
             CSVRecord headerRecord = it.next();
-            int headerLine = lineOf(text, lineStarts, headerRecord.getCharacterPosition());
+            int headerLine = lines.lineOf(headerRecord.getCharacterPosition());
             List<String> header = headerRecord.stream().map(String::strip).toList();
             Map<String, Integer> roles = roles(header);
             for (String required : needRecording ? List.of(RECORDING, BEGIN, END, LABEL) : List.of(BEGIN, END, LABEL)) {
@@ -115,7 +115,7 @@ public final class CsvAnnotations {
             Set<Integer> used = new HashSet<>(roles.values());
             while (it.hasNext()) {
                 CSVRecord r = it.next();
-                int line = lineOf(text, lineStarts, r.getCharacterPosition());
+                int line = lines.lineOf(r.getCharacterPosition());
                 if (r.size() == 1 && r.get(0).isBlank()) {
                     continue;
                 }
@@ -198,27 +198,6 @@ public final class CsvAnnotations {
     static String fold(String name) {
         String s = name.strip().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "_");
         return s.replaceAll("^_+|_+$", "");
-    }
-
-    private static int[] lineStarts(String text) {
-        List<Integer> starts = new ArrayList<>(List.of(0));
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c == '\n' || (c == '\r' && (i + 1 == text.length() || text.charAt(i + 1) != '\n'))) {
-                starts.add(i + 1);
-            }
-        }
-        return starts.stream().mapToInt(Integer::intValue).toArray();
-    }
-
-    /** 1-based line of a record; its position may point at empty lines the parser skipped before it. */
-    private static int lineOf(String text, int[] lineStarts, long position) {
-        int p = (int) position;
-        while (p < text.length() && (text.charAt(p) == '\n' || text.charAt(p) == '\r')) {
-            p++;
-        }
-        int i = Arrays.binarySearch(lineStarts, p);
-        return (i >= 0 ? i : -i - 2) + 1;
     }
 
     private static Map<String, List<String>> aliases() {
