@@ -36,7 +36,7 @@ card echomask-ml org.echomask.model.ModelCardFuzzTest#card
 wanted=("$@")
 mkdir -p "$RESULTS"
 RESULTS=$(cd "$RESULTS" && pwd)
-printf 'target\tseconds\texecutions\tfindings\tresult\n' > "$RESULTS/summary.tsv"
+printf 'target\tseconds\texecutions\tinputs_read\trefused_clearly\taccepted\tfindings\tresult\n' > "$RESULTS/summary.tsv"
 
 echo "$TARGETS" | while read -r name module test; do
     [ -z "$name" ] && continue
@@ -53,7 +53,7 @@ echo "$TARGETS" | while read -r name module test; do
     # the tests' @Timeout into libFuzzer's per-input -timeout instead.
     JAZZER_FUZZ=1 mvn -B -o -pl "$module" -am test \
         -Dtest="$test" -Dsurefire.failIfNoSpecifiedTests=false \
-        -Dsurefire.argLine="-Dai.djl.offline=true -Xss4m -Xmx$HEAP" \
+        -Dsurefire.argLine="-Dai.djl.offline=true -Xss4m -Xmx$HEAP -Dechomask.fuzz.tally=$out/tally.properties" \
         -Djazzer.hooks=true -Djazzer.keep_going=20 \
         -Djunit.jupiter.execution.timeout.mode=disabled \
         -Djazzer.internal.arg.0=fuzz \
@@ -70,13 +70,19 @@ echo "$TARGETS" | while read -r name module test; do
     if [ "$execs" = "0" ]; then
         execs=$(grep -aoE '^#[0-9]+' "$out/fuzz.log" | tail -1 | tr -d '#')
     fi
+    # The tests' own tally (FuzzContract): inputs read, refused with a clear error naming the
+    # file, accepted with every invariant checked. It can trail libFuzzer's count by the inputs
+    # that ended in a finding.
+    tally() { sed -n "s/^$1=//p" "$out/tally.properties" 2>/dev/null; }
+    inputs=$(tally inputs); refused=$(tally refused); accepted=$(tally accepted)
     findings=$(find "$out" -maxdepth 1 -type f \( -name 'crash-*' -o -name 'timeout-*' -o -name 'oom-*' -o -name 'slow-unit-*' \) | wc -l)
     if [ "$rc" -eq 0 ] && [ "$findings" -eq 0 ]; then
         result=ok
     else
         result="FINDINGS (mvn exit $rc; inputs and stack traces in $out)"
     fi
-    printf '%s\t%s\t%s\t%s\t%s\n' "$name" "$took" "${execs:-?}" "$findings" "$result" >> "$RESULTS/summary.tsv"
+    printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$name" "$took" "${execs:-?}" "${inputs:-?}" "${refused:-?}" \
+        "${accepted:-?}" "$findings" "$result" >> "$RESULTS/summary.tsv"
 done
 
 echo >&2

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicLong;
 import org.echomask.EchomaskException;
 
 /**
@@ -18,14 +19,54 @@ import org.echomask.EchomaskException;
  * for real by {@code bench/fuzz.sh}.
  */
 public final class FuzzContract {
+    /**
+     * Where a campaign ({@code bench/fuzz.sh}) wants the tally of inputs tried and refused: written
+     * when the JVM exits, so it covers every input libFuzzer ran.
+     */
+    public static final String TALLY_PROPERTY = "echomask.fuzz.tally";
+
+    private static final AtomicLong INPUTS = new AtomicLong();
+    private static final AtomicLong REFUSED = new AtomicLong();
+    /** Whether the input now being read was already refused by one of the ways it is read. */
+    private static volatile boolean currentRefused;
+
+    static {
+        String tally = System.getProperty(TALLY_PROPERTY);
+        if (tally != null && !tally.isBlank()) {
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> writeTally(Path.of(tally))));
+        }
+    }
+
     private FuzzContract() {}
 
-    /** Writes {@code data} to {@code dir/name}, replacing what a previous input left there. */
+    /**
+     * Writes the fuzzed {@code data} to {@code dir/name}, replacing what a previous input left
+     * there, and counts it as one input tried; fixed companion files go through
+     * {@link #writeFixture}.
+     */
     public static Path write(Path dir, String name, byte[] data) {
+        INPUTS.incrementAndGet();
+        currentRefused = false;
+        return writeFixture(dir, name, data);
+    }
+
+    /** Writes a fixed file an input is read with (not counted as an input). */
+    public static Path writeFixture(Path dir, String name, byte[] data) {
         try {
             return Files.write(dir.resolve(name), data);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void writeTally(Path file) {
+        long inputs = INPUTS.get();
+        long refused = REFUSED.get();
+        String text = "inputs=" + inputs + "\nrefused=" + refused + "\naccepted=" + (inputs - refused) + "\n";
+        try {
+            Files.writeString(file, text, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            System.err.println("cannot write the fuzz tally " + file + ": " + e.getMessage());
         }
     }
 
@@ -53,6 +94,7 @@ public final class FuzzContract {
         if (file != null && !message.contains(file.getFileName().toString())) {
             throw new AssertionError("refusal does not name the file " + file.getFileName() + ": " + message, e);
         }
+
         // The cause's class in the message means a library's exception text was passed through
         // unexplained ("cannot read: java.io.IOException: ..."). Jazzer learns the strings a test
         // compares and writes them into inputs, which messages may quote: a class name that is in
@@ -62,6 +104,10 @@ public final class FuzzContract {
             if (message.contains(name) && !inputContains(input, name)) {
                 throw new AssertionError("refusal message passes on " + name + ": " + message, e);
             }
+        }
+        if (!currentRefused) {
+            currentRefused = true;
+            REFUSED.incrementAndGet();
         }
     }
 

@@ -31,7 +31,7 @@ class ModelCardFuzzTest {
     @BeforeAll
     static void packageDirectory() throws IOException {
         pkg = Files.createDirectories(dir.resolve("fuzz-package"));
-        FuzzContract.write(pkg, Provenance.FILE_NAME,
+        FuzzContract.writeFixture(pkg, Provenance.FILE_NAME,
                 "{\"created_at\":\"2026-01-01T00:00:00Z\",\"seed\":1}".getBytes(StandardCharsets.UTF_8));
     }
 
