@@ -70,9 +70,10 @@ echo "$TARGETS" | while read -r name module test; do
     if [ "$execs" = "0" ]; then
         execs=$(grep -aoE '^#[0-9]+' "$out/fuzz.log" | tail -1 | tr -d '#')
     fi
-    # The tests' own tally (FuzzContract): inputs read, refused with a clear error naming the
-    # file, accepted with every invariant checked. It can trail libFuzzer's count by the inputs
-    # that ended in a finding.
+    # The tests' own tally (FuzzContract): inputs read; accepted by at least one way of reading
+    # them with every invariant checked; refused by every way with a clear error naming the file.
+    # It can differ from libFuzzer's count by the inputs Jazzer runs itself (the empty input, the
+    # seeds) and those that ended in a finding.
     tally() { sed -n "s/^$1=//p" "$out/tally.properties" 2>/dev/null; }
     inputs=$(tally inputs); refused=$(tally refused); accepted=$(tally accepted)
     findings=$(find "$out" -maxdepth 1 -type f \( -name 'crash-*' -o -name 'timeout-*' -o -name 'oom-*' -o -name 'slow-unit-*' \) | wc -l)

@@ -21,8 +21,15 @@ public record Selection(double begin, double end, double lowFreqHz, double highF
         Map<String, String> extra) {
 
     public Selection {
-        if (!(begin >= 0) || !(end >= begin)) {
+        if (!(begin >= 0) || !(end >= begin) || end == Double.POSITIVE_INFINITY) {
             throw new IllegalArgumentException("selection times must satisfy 0 <= begin <= end: " + begin + " .. " + end);
+        }
+        // NaN means "no band"; a negative or infinite edge is a typo or a broken export, and every
+        // later stage (mask boxes, band-limited features) would clip it silently.
+        for (double hz : new double[] {lowFreqHz, highFreqHz}) {
+            if (!Double.isNaN(hz) && !(hz >= 0 && hz < Double.POSITIVE_INFINITY)) {
+                throw new IllegalArgumentException("frequency must be 0 Hz or more and finite: " + hz);
+            }
         }
         if (!Double.isNaN(lowFreqHz) && !Double.isNaN(highFreqHz) && highFreqHz < lowFreqHz) {
             throw new IllegalArgumentException("high frequency below low: " + lowFreqHz + " .. " + highFreqHz);

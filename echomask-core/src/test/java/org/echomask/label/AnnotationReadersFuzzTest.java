@@ -29,11 +29,12 @@ class AnnotationReadersFuzzTest {
         List<Selection> read;
         try {
             read = RavenTable.read(file);
+            read.forEach(AnnotationReadersFuzzTest::sane);
+            FuzzContract.accepted();
         } catch (RuntimeException e) {
             expectClearRefusal(e, AnnotationFileException.class, file);
             read = List.of();
         }
-        read.forEach(AnnotationReadersFuzzTest::sane);
         if (read.stream().anyMatch(s -> s.extra().containsKey(RavenTable.BEGIN_FILE) || s.extra().containsKey(RavenTable.BEGIN_PATH))) {
             try {
                 // A combined multi-file table, as `dataset --raven` splits it; the table is not known here.
@@ -44,6 +45,7 @@ class AnnotationReadersFuzzTest {
         }
         try {
             RavenTable.readAs(file, "detector").forEach(AnnotationReadersFuzzTest::sane);
+            FuzzContract.accepted();
         } catch (RuntimeException e) {
             expectClearRefusal(e, AnnotationFileException.class, file);
         }
@@ -55,6 +57,7 @@ class AnnotationReadersFuzzTest {
         Path file = FuzzContract.write(dir, "fuzz-labels.txt", data);
         try {
             AudacityLabels.read(file).forEach(AnnotationReadersFuzzTest::sane);
+            FuzzContract.accepted();
         } catch (RuntimeException e) {
             expectClearRefusal(e, AnnotationFileException.class, file);
         }
@@ -70,11 +73,13 @@ class AnnotationReadersFuzzTest {
                 check(!recording.isBlank(), "blank recording name");
                 l.forEach(AnnotationReadersFuzzTest::sane);
             });
+            FuzzContract.accepted();
         } catch (RuntimeException e) {
             expectClearRefusal(e, AnnotationFileException.class, file);
         }
         try {
             CsvAnnotations.readSingle(file).forEach(AnnotationReadersFuzzTest::sane);
+            FuzzContract.accepted();
         } catch (RuntimeException e) {
             expectClearRefusal(e, AnnotationFileException.class, file);
         }

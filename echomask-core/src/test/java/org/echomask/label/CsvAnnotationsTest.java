@@ -66,4 +66,21 @@ class CsvAnnotationsTest {
         assertThat(back.get("dir/a, b.wav").get(0)).isEqualTo(m.get("dir/a, b.wav").get(0));
         assertThat(back.get("dir/a, b.wav").get(1).extra()).containsExactly(Map.entry("Notes", ""));
     }
+
+    /** Found by the fuzz campaign: a negative band edge was accepted and clipped later without a word. */
+    @Test
+    void negativeOrInfiniteFrequencyIsRefusedNamingTheLine() throws IOException {
+        for (String lo : new String[] {"-200", "Infinity"}) {
+            Path csv = Files.writeString(dir.resolve("band.csv"),
+                    "recording,begin_s,end_s,low_hz,high_hz,label\na.wav,0.5,1.25,100,900,orca\na.wav,2,3," + lo + ",4000,orca\n");
+            assertThatThrownBy(() -> CsvAnnotations.read(csv)).isInstanceOf(AnnotationFileException.class)
+                    .hasMessageContaining("band.csv").hasMessageContaining("line 3")
+                    .hasMessageContaining(lo.equals("-200") ? "frequency must be 0 Hz or more" : "not a number");
+        }
+        Path raven = Files.writeString(dir.resolve("t.Table.1.selections.txt"),
+                "Selection\tView\tChannel\tBegin Time (s)\tEnd Time (s)\tLow Freq (Hz)\tHigh Freq (Hz)\tSpecies\n"
+                        + "1\tSpectrogram 1\t1\t0.5\t1.25\t-5\t900\torca\n");
+        assertThatThrownBy(() -> RavenTable.read(raven)).isInstanceOf(AnnotationFileException.class)
+                .hasMessageContaining("t.Table.1.selections.txt").hasMessageContaining("frequency");
+    }
 }

@@ -26,9 +26,9 @@ public final class FuzzContract {
     public static final String TALLY_PROPERTY = "echomask.fuzz.tally";
 
     private static final AtomicLong INPUTS = new AtomicLong();
-    private static final AtomicLong REFUSED = new AtomicLong();
-    /** Whether the input now being read was already refused by one of the ways it is read. */
-    private static volatile boolean currentRefused;
+    private static final AtomicLong ACCEPTED = new AtomicLong();
+    /** Whether the input now being read was already accepted by one of the ways it is read. */
+    private static volatile boolean currentAccepted;
 
     static {
         String tally = System.getProperty(TALLY_PROPERTY);
@@ -46,7 +46,7 @@ public final class FuzzContract {
      */
     public static Path write(Path dir, String name, byte[] data) {
         INPUTS.incrementAndGet();
-        currentRefused = false;
+        currentAccepted = false;
         return writeFixture(dir, name, data);
     }
 
@@ -61,8 +61,8 @@ public final class FuzzContract {
 
     private static void writeTally(Path file) {
         long inputs = INPUTS.get();
-        long refused = REFUSED.get();
-        String text = "inputs=" + inputs + "\nrefused=" + refused + "\naccepted=" + (inputs - refused) + "\n";
+        long accepted = ACCEPTED.get();
+        String text = "inputs=" + inputs + "\naccepted=" + accepted + "\nrefused=" + (inputs - accepted) + "\n";
         try {
             Files.writeString(file, text, StandardCharsets.UTF_8);
         } catch (IOException e) {
@@ -105,9 +105,17 @@ public final class FuzzContract {
                 throw new AssertionError("refusal message passes on " + name + ": " + message, e);
             }
         }
-        if (!currentRefused) {
-            currentRefused = true;
-            REFUSED.incrementAndGet();
+    }
+
+    /**
+     * Marks the input now being read as accepted by one of the ways it is read, every invariant
+     * checked; a campaign's tally counts an input as refused when no way accepted it (a card is
+     * either a classifier's or a segmenter's, so one way always refuses).
+     */
+    public static void accepted() {
+        if (!currentAccepted) {
+            currentAccepted = true;
+            ACCEPTED.incrementAndGet();
         }
     }
 

@@ -44,12 +44,14 @@ class ModelCardFuzzTest {
             check(ClassifierCard.KIND.equals(c.kind()) && c.format() == ModelPackage.FORMAT, "card " + c.kind() + " " + c.format());
             check(c.spec().labels() != null && !c.spec().labels().isEmpty()
                     && c.spec().labels().stream().noneMatch(l -> l == null || l.isBlank()), "labels " + c.spec().labels());
+            FuzzContract.accepted();
         } catch (RuntimeException e) {
             expectClearRefusal(e, EchomaskException.class, pkg, pkg.resolve(ModelPackage.CARD_FILE));
         }
         try {
             SegmenterCard c = ModelPackage.open(pkg, SegmenterCard.class, SegmenterCard.KIND).card();
             check(SegmenterCard.KIND.equals(c.kind()) && c.format() == ModelPackage.FORMAT, "card " + c.kind() + " " + c.format());
+            FuzzContract.accepted();
         } catch (RuntimeException e) {
             expectClearRefusal(e, EchomaskException.class, pkg, pkg.resolve(ModelPackage.CARD_FILE));
         }
