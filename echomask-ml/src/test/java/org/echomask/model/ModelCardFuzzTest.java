@@ -5,11 +5,14 @@ import static org.echomask.testing.FuzzContract.expectClearRefusal;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.echomask.EchomaskException;
+import org.echomask.Version;
+import org.echomask.io.Json;
 import org.echomask.classify.ClassifierCard;
 import org.echomask.segment.SegmenterCard;
 import org.echomask.testing.FuzzContract;
@@ -31,8 +34,11 @@ class ModelCardFuzzTest {
     @BeforeAll
     static void packageDirectory() throws IOException {
         pkg = Files.createDirectories(dir.resolve("fuzz-package"));
-        FuzzContract.writeFixture(pkg, Provenance.FILE_NAME,
-                "{\"created_at\":\"2026-01-01T00:00:00Z\",\"seed\":1}".getBytes(StandardCharsets.UTF_8));
+        // A complete provenance, so that an input that is a valid card opens as a package (the
+        // strict reader refuses a provenance with missing numbers, and every input would be refused).
+        FuzzContract.writeFixture(pkg, Provenance.FILE_NAME, Json.mapper().writeValueAsBytes(
+                new Provenance("2026-01-01T00:00:00Z", List.of(), "", "", Map.of(), Map.of(), 1, 0, 0, 1, Map.of(),
+                        List.of(), Version.toolkit(), "", "", "", 1)));
     }
 
     @FuzzTest(maxDuration = "10m")
