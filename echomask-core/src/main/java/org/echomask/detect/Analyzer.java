@@ -11,6 +11,7 @@ import org.echomask.EchomaskException;
 import org.echomask.Progress;
 import org.echomask.audio.AudioReaders;
 import org.echomask.audio.AudioSource;
+import org.echomask.io.AtomicFiles;
 import org.echomask.io.Json;
 
 /**
@@ -128,6 +129,9 @@ public final class Analyzer {
             throw new IllegalArgumentException("settings do not describe this scorer");
         }
         scorer.prepare(new float[settings.windowSamples()]);
+        // A run killed while writing leaves temporary files; a resumed run removes them.
+        AtomicFiles.removeStrays(out);
+        AtomicFiles.removeStrays(out.resolve(RecordingOutputs.DIR));
         Json.writeFile(out.resolve(RunOutputs.SETTINGS), settings);
     }
 

@@ -49,10 +49,13 @@ public final class RecordingAnalysis {
                 status = Analyzer.Status.SKIPPED;
             } else {
                 Analysed a = analyseNow(rec, settings, scorer, options, workers, advanced);
-                windows = a.windows;
-                detections = a.detections;
                 record = a.record;
-                files.write(record, labels, windows, a.raw, detections, settings.ravenChannel());
+                files.write(record, labels, a.windows, a.raw, a.detections, settings.ravenChannel());
+                // The summaries are made from the files as written (six decimals), exactly as a
+                // resumed run makes them from the files it finds: otherwise a run interrupted and
+                // resumed reports a maximum probability 1e-4 away from an uninterrupted one.
+                windows = RecordingOutputs.readWindows(files.windowsCsv(), labels);
+                detections = RecordingOutputs.readDetections(files.selections());
                 status = Analyzer.Status.ANALYSED;
             }
             LocalDateTime start = record.startTime() == null ? null : LocalDateTime.parse(record.startTime());

@@ -51,6 +51,30 @@ public final class AtomicFiles {
         }
     }
 
+    /**
+     * Deletes the stray temporary files a killed writer left in {@code dir} (not below it), so that
+     * a rerun into the same directory ends with exactly the files of an uninterrupted run. Call it
+     * only where no other writer is at work. Returns how many were deleted.
+     */
+    public static int removeStrays(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            return 0;
+        }
+        int removed = 0;
+        try (var entries = Files.newDirectoryStream(dir, f -> Files.isRegularFile(f)
+                && STRAY.matcher(f.getFileName().toString()).matches())) {
+            for (Path f : entries) {
+                removed += Files.deleteIfExists(f) ? 1 : 0;
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot clean up temporary files in " + dir + ": " + e.getMessage(), e);
+        }
+        return removed;
+    }
+
+    /** The names {@link Files#createTempFile} gives in {@link #write}: "." + target name + digits + ".tmp". */
+    private static final java.util.regex.Pattern STRAY = java.util.regex.Pattern.compile("\\..+[0-9]+\\.tmp");
+
     public static void writeString(Path target, String content) {
         byte[] bytes = content.getBytes(StandardCharsets.UTF_8);
         write(target, out -> out.write(bytes));
