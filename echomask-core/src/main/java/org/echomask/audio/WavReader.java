@@ -198,6 +198,10 @@ public final class WavReader implements AudioSource {
                         throw new AudioFileException(path, "RF64 ds64 chunk of " + size + " bytes is too short: it must"
                                 + " hold at least the 8-byte RIFF and data sizes (16 bytes)");
                     }
+                    if (body + 16 > fileLength) {
+                        throw new AudioFileException(path, "RF64 ds64 chunk at byte " + pos + " is cut off: "
+                                + Math.max(0, fileLength - body) + " of its 16 size bytes are in the file");
+                    }
                     ByteBuffer d = readAt(ch, body, (int) Math.min(size, 28));
                     ds64DataSize = d.getLong(8);
                 } else if ("fmt ".equals(id)) {

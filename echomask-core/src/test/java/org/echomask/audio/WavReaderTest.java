@@ -190,6 +190,16 @@ class WavReaderTest {
                 .isInstanceOf(AudioFileException.class).hasMessageContaining(p.toString()).hasMessageContaining("ds64");
     }
 
+    /** Found by the fuzz campaign: a ds64 chunk cut off by the end of the file (after the data). */
+    @Test
+    void rf64WithADs64ChunkCutOffIsRefusedNamingTheFile() throws Exception {
+        byte[] bytes = java.util.HexFormat.of().parseHex("52463634ffffffff57415645646174611000000001000100401f0000803e000002001000"
+                + "6473363464617461253937e9");
+        Path p = java.nio.file.Files.write(dir.resolve("cut-ds64.wav"), bytes);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> WavReader.open(p).close())
+                .isInstanceOf(AudioFileException.class).hasMessageContaining(p.toString()).hasMessageContaining("cut off");
+    }
+
     @Test
     void rf64() {
         TestWavs.Builder b = builder(TestWavs.FLOAT, 32, 2, 64).rf64();
